@@ -1,0 +1,1 @@
+"""The one privacy policy for every output: field classes, protection levels, redaction."""
