@@ -1,0 +1,1 @@
+"""Alembic migrations of the case file schema (batch mode for SQLite). Run on open."""
