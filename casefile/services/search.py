@@ -1,0 +1,163 @@
+"""Full-text search (SQLite FTS5) across sources, documents, quotes, claims and notes.
+
+What the user types is never handed to MATCH as syntax: it is split into words, and each word
+becomes a quoted prefix term, so `"unbalanced AND (` searches for the words "unbalanced" and
+"and" instead of failing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from casefile.domain.enums import Protection, RecordKind
+from casefile.domain.ids import RecordId
+from casefile.storage.records import (
+    ClaimRecord,
+    DocumentRecord,
+    NoteRecord,
+    QuoteRecord,
+    SourceRecord,
+)
+
+# Kind codes of the search index rowid (code << 40 | pk); part of the file format (migration 0001).
+KIND_CODES: dict[int, tuple[RecordKind, Any]] = {
+    1: (RecordKind.SOURCE, SourceRecord),
+    2: (RecordKind.DOCUMENT, DocumentRecord),
+    3: (RecordKind.QUOTE, QuoteRecord),
+    4: (RecordKind.CLAIM, ClaimRecord),
+    5: (RecordKind.NOTE, NoteRecord),
+}
+MAX_TERMS = 16
+MAX_TERM_LENGTH = 64
+SNIPPET_BEFORE, SNIPPET_AFTER = 40, 100
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: RecordKind
+    id: RecordId
+    title: str
+    snippet: str
+    # The source a hit is (for sources) or is attributed to (quotes, claims): lets a view mask it.
+    source_id: RecordId | None = None
+    protection: Protection | None = None
+    pseudonym: str = ""
+
+
+def terms_of(query: str) -> list[str]:
+    """The words of a query: runs of letters, marks and digits; everything else separates."""
+    words: list[str] = []
+    current: list[str] = []
+    for ch in unicodedata.normalize("NFC", query):
+        if unicodedata.category(ch)[0] in "LMN":
+            current.append(ch)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return [w[:MAX_TERM_LENGTH] for w in words[:MAX_TERMS]]
+
+
+def match_expression(query: str) -> str | None:
+    terms = terms_of(query)
+    if not terms:
+        return None
+    return " ".join(f'"{t}"*' for t in terms)
+
+
+def _fold(s: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", s.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def snippet_of(body: str, terms: list[str]) -> str:
+    """A short window of `body` around the first term found (case and accent blind)."""
+    flat = " ".join(body.split())
+    folded = _fold(flat)
+    # folding can change lengths (ß → ss); map positions approximately through the ratio
+    position = -1
+    for term in terms:
+        position = folded.find(_fold(term))
+        if position >= 0:
+            break
+    position = max(position, 0)
+    if len(folded) != len(flat) and folded:
+        position = int(position * len(flat) / len(folded))
+    start = max(0, position - SNIPPET_BEFORE)
+    end = min(len(flat), position + SNIPPET_AFTER)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(flat) else ""
+    return prefix + flat[start:end] + suffix
+
+
+def search(session: Session, query: str, *, limit: int = 200) -> list[SearchHit]:
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    rows = session.execute(
+        text("SELECT rowid FROM search_index WHERE search_index MATCH :q ORDER BY rank LIMIT :n"),
+        {"q": expression, "n": limit},
+    ).all()
+    order = [int(r[0]) for r in rows]
+    by_code: dict[int, list[int]] = {}
+    for rowid in order:
+        by_code.setdefault(rowid >> 40, []).append(rowid & ((1 << 40) - 1))
+    terms = terms_of(query)
+    found: dict[int, SearchHit] = {}
+    for code, pks in by_code.items():
+        if code not in KIND_CODES:
+            continue
+        kind, table = KIND_CODES[code]
+        records = session.scalars(select(table).where(table.pk.in_(pks))).all()
+        sources = _sources_of(session, kind, records)
+        for record in records:
+            found[(code << 40) + record.pk] = _hit(kind, record, terms, sources)
+    return [found[r] for r in order if r in found]
+
+
+def _sources_of(session: Session, kind: RecordKind, records: Any) -> dict[str, SourceRecord]:
+    if kind is RecordKind.SOURCE:
+        return {r.id: r for r in records}
+    if kind not in (RecordKind.QUOTE, RecordKind.CLAIM):
+        return {}
+    ids = {r.source_id for r in records if r.source_id}
+    if not ids:
+        return {}
+    return {s.id: s for s in session.scalars(select(SourceRecord).where(SourceRecord.id.in_(ids)))}
+
+
+def _hit(
+    kind: RecordKind, record: Any, terms: list[str], sources: dict[str, SourceRecord]
+) -> SearchHit:
+    source: SourceRecord | None = None
+    if kind is RecordKind.SOURCE:
+        source = record
+        title = record.name
+        body = "\n".join(
+            [record.pseudonym, record.role, record.affiliation, record.location, record.notes]
+        )
+    elif kind is RecordKind.DOCUMENT:
+        title, body = record.title, record.text
+    elif kind is RecordKind.QUOTE:
+        source = sources.get(record.source_id) if record.source_id else None
+        title, body = record.text[:120], record.text + "\n" + record.context
+    elif kind is RecordKind.CLAIM:
+        source = sources.get(record.source_id) if record.source_id else None
+        title, body = record.subject, record.raw_text or record.subject
+    else:
+        title, body = record.text[:120], record.text
+    return SearchHit(
+        kind=kind,
+        id=RecordId(record.id),
+        title=" ".join(title.split()),
+        snippet=snippet_of(body, terms),
+        source_id=RecordId(source.id) if source is not None else None,
+        protection=source.protection if source is not None else None,
+        pseudonym=source.pseudonym if source is not None else "",
+    )

@@ -1,0 +1,1 @@
+"""Bundled resources: styles, fonts, word lists and the sample case."""
