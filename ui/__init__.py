@@ -1,0 +1,1 @@
+"""Casefile's Qt window: calls casefile.services only."""

@@ -1,0 +1,1 @@
+"""Dialogs built from plain values; `exec()` only in the caller."""

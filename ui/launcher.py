@@ -1,0 +1,27 @@
+"""The `casefile` command: the composition root of the process.
+
+With no command (or `open`) it starts the window; every other command is the headless CLI of
+casefile.cli, given the Qt-based pieces it cannot build itself (PDF rendering).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from casefile.cli import Frontends
+from casefile.cli import main as cli_main
+
+
+def _open_window(case: Path | None) -> int:
+    from ui.app import run_app
+
+    return run_app(case)
+
+
+def main() -> int:
+    return cli_main(sys.argv[1:], Frontends(open_window=_open_window))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

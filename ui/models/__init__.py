@@ -1,0 +1,1 @@
+"""Qt models over case data: ids plus a row cache, never ORM objects."""
