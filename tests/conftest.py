@@ -1,0 +1,59 @@
+"""Shared test setup: Qt offscreen, real case files in tmp_path, a private HOME per test run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Set before Qt is imported anywhere. `setdefault` would keep an exported-but-empty value, with
+# which Qt aborts for want of a screen (STYLE.md).
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+from casefile.services.case import OpenCase, create_case
+from casefile.storage.kdf import FAST_TEST_PARAMS
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings, data and temp folders of the code under test live in a fresh folder."""
+    home = tmp_path_factory.mktemp("home")
+    for name, sub in (
+        ("HOME", ""),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
+        path = home / sub
+        path.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(path))
+    return home
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Iterator[OpenCase]:
+    """An empty plain case in tmp_path."""
+    opened = create_case(
+        tmp_path / "test.casefile", title="Test case", passphrase=None, actor="Tester"
+    )
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def encrypted_case(tmp_path: Path) -> Iterator[OpenCase]:
+    """An empty encrypted case (fast KDF parameters, for tests only)."""
+    opened = create_case(
+        tmp_path / "secret.casefile",
+        title="Secret case",
+        passphrase="correct horse battery staple",
+        actor="Tester",
+        kdf=FAST_TEST_PARAMS,
+    )
+    yield opened
+    opened.close()

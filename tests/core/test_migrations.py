@@ -1,0 +1,46 @@
+"""Migrations: the schema they build is the ORM's, and files of the first schema upgrade."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from casefile.services import search, sources
+from casefile.services.case import OpenCase, open_case
+from casefile.storage.migrate import SCHEMA_VERSION, known_revisions
+from casefile.storage.records import Base
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_migrated_schema_matches_the_orm_records(case: OpenCase) -> None:
+    with case.store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": False})
+        diff = [d for d in compare_metadata(context, Base.metadata) if "search_index" not in str(d)]
+    assert diff == []
+
+
+def test_user_version_is_the_schema_version(case: OpenCase) -> None:
+    with case.store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar_one() == SCHEMA_VERSION
+    assert len(known_revisions()) == SCHEMA_VERSION
+
+
+def test_a_file_of_the_first_schema_opens_upgraded_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.casefile"
+    shutil.copy(FIXTURES / "schema-0001.casefile", path)
+    with open_case(path) as case:
+        with case.store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA user_version").scalar_one() == SCHEMA_VERSION
+        with case.read() as s:
+            names = sorted(x.name for x in sources.list_all(s))
+            assert names == ["Old Named Source", "سمير الحلبي"]
+            # the search index (and its triggers) survive the upgrade
+            assert [h.title for h in search.search(s, "Old Named")] == ["Old Named Source"]
+        with case.transaction() as s:
+            added = sources.add(s, sources.SourceDraft(name="Zebrafinch Added Later"))
+        with case.read() as s:
+            assert [h.id for h in search.search(s, "zebrafinch")] == [added.id]
