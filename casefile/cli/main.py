@@ -41,7 +41,7 @@ def _case_arg(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from casefile.cli import analysis, intake, records, sharing
+    from casefile.cli import analysis, intake, printing, records, sharing
 
     parser = _Parser(prog="casefile", description="Casefile: the case file of a story.")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     intake.add_parsers(sub, _case_arg)
     analysis.add_parsers(sub, _case_arg)
     sharing.add_parsers(sub, _case_arg)
+    printing.add_parsers(sub, _case_arg)
     return parser
 
 
