@@ -73,6 +73,8 @@ class SourceDraft:
     first_contact_on: date | None = None
     first_contact_how: str = ""
     notes: str = ""
+    # Arrived from a redacted export: `name` holds the pseudonym, and exports leave it out again.
+    name_withheld: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

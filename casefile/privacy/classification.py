@@ -40,6 +40,7 @@ CLASSIFICATION: dict[str, dict[str, FieldClass]] = {
         "first_contact_on": C,
         "first_contact_how": ID,
         "notes": ID,
+        "name_withheld": P,
     },
     "documents": {
         **_META,
@@ -108,6 +109,16 @@ CLASSIFICATION: dict[str, dict[str, FieldClass]] = {
     "tags": {**_META, "name": C, "color": P},
     "record_tags": {"tag_id": P, "record_kind": P, "record_id": P},
     "notes": {**_META, "text": C, "target_kind": P, "target_id": P},
+    # Random export ids and keyed hashes: structure, no content.
+    "exchange_ids": {
+        "export_id": P,
+        "record_kind": P,
+        "record_id": P,
+        "direction": P,
+        "export_nonce": P,
+        "at": P,
+        "fingerprint": P,
+    },
     "change_log": {
         "seq": P,
         "at": P,

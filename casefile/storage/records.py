@@ -10,6 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     ForeignKey,
     Index,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -81,6 +83,8 @@ class SourceRecord(RecordMixin, Base):
     first_contact_on: Mapped[date | None]
     first_contact_how: Mapped[str] = mapped_column(String(2000), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # True when the source arrived from a redacted export: `name` then holds its pseudonym.
+    name_withheld: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (Index(None, "name"), Index(None, "protection"))
 
@@ -227,6 +231,28 @@ class ChangeLogRecord(Base):
     __table_args__ = (Index(None, "record_kind", "record_id"),)
 
 
+class ExchangeIdRecord(Base):
+    """An export-scoped id a record was sent or received under (casefile.services.exchange).
+
+    `fingerprint` holds one short keyed hash per shared field of the record as last agreed with
+    the other side: the base of the three-way merge that tells "they changed it" from "I did".
+    """
+
+    __tablename__ = "exchange_ids"
+    export_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_kind: Mapped[RecordKind] = mapped_column(EnumText(RecordKind))
+    record_id: Mapped[str] = mapped_column(String(36))
+    direction: Mapped[str] = mapped_column(String(16))
+    export_nonce: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    fingerprint: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index(None, "record_kind", "record_id"),
+        CheckConstraint("direction IN ('sent', 'received')", name="direction"),
+    )
+
+
 __all__ = [
     "Base",
     "CaseRecord",
@@ -235,6 +261,7 @@ __all__ = [
     "ContradictionMemberRecord",
     "ContradictionRecord",
     "DocumentRecord",
+    "ExchangeIdRecord",
     "NoteRecord",
     "QuoteRecord",
     "RecordTagRecord",
