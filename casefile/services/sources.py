@@ -40,6 +40,7 @@ def clean(_session: Session, draft: SourceDraft) -> SourceDraft:
             "first contact how", draft.first_contact_how, max_len=MAX_SHORT_TEXT
         ),
         notes=clean_text("notes", draft.notes),
+        name_withheld=bool(draft.name_withheld),
     )
 
 
