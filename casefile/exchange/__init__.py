@@ -1,0 +1,1 @@
+"""Exchange of case files between reporters: encrypted exports and their formats."""

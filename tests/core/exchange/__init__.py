@@ -1,0 +1,1 @@
+"""Tests of the exchange package (age format, passphrases)."""
