@@ -85,6 +85,11 @@ def _passphrase_bytes(passphrase: str) -> bytes:
         raise InvalidValue("passphrase", "contains characters that cannot be typed") from error
 
 
+def new_file_key() -> bytes:
+    """A fresh random file key; every file gets its own, never reused."""
+    return os.urandom(FILE_KEY_SIZE)
+
+
 def _seal(plaintext: bytes, stanzas: list[Stanza], file_key: bytes) -> bytes:
     header = serialise_header(stanzas, file_key)
     out = bytearray(len(header) + sealed_size(len(plaintext)))
@@ -101,7 +106,7 @@ def encrypt_with_passphrase(
         raise InvalidValue("passphrase", "is empty")
     if not 1 <= log2_work <= ABSOLUTE_MAX_LOG2_WORK:
         raise ValueError(f"log2_work must be 1–{ABSOLUTE_MAX_LOG2_WORK}, not {log2_work}")
-    file_key = os.urandom(FILE_KEY_SIZE)
+    file_key = new_file_key()
     stanza = age_recipients.scrypt_stanza(file_key, _passphrase_bytes(passphrase), log2_work)
     return _seal(plaintext, [stanza], file_key)
 
@@ -113,7 +118,7 @@ def encrypt_to_recipients(plaintext: bytes, recipients: Sequence[str]) -> bytes:
     if not recipients:
         raise InvalidValue("recipients", "is empty", hint="add at least one age1… key")
     keys = [parse_recipient(recipient) for recipient in recipients]
-    file_key = os.urandom(FILE_KEY_SIZE)
+    file_key = new_file_key()
     stanzas = [age_recipients.x25519_stanza(file_key, key) for key in keys]
     return _seal(plaintext, stanzas, file_key)
 

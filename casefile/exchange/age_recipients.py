@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import os
 import re
 from dataclasses import dataclass
@@ -145,5 +146,7 @@ def unwrap_x25519(parsed: X25519Stanza, identity: X25519PrivateKey) -> bytes | N
         shared_secret = identity.exchange(X25519PublicKey.from_public_bytes(parsed.share))
     except ValueError as error:
         raise AgeHeaderDamaged("X25519 share is a low-order point") from error
+    if hmac.compare_digest(shared_secret, bytes(KEY_SIZE)):  # should cryptography ever allow it
+        raise AgeHeaderDamaged("X25519 shared secret is all zero")
     wrap_key = _x25519_wrap_key(shared_secret, parsed.share, public_bytes(identity))
     return _open_file_key(wrap_key, parsed.wrapped_key)
