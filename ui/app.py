@@ -15,6 +15,7 @@ from ui.case_controller import CaseController
 from ui.main_window import MainWindow
 from ui.privacy_state import PrivacyState
 from ui.style import apply_style
+from ui.theme import apply_theme
 
 
 def initial_case(requested: Path | None, settings: settings_store.Settings) -> Path:
@@ -40,8 +41,9 @@ def run_app(requested: Path | None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Casefile")
     app.setOrganizationName("Casefile")
-    apply_style(app)
     settings = settings_store.load()
+    apply_theme(app, settings.theme)
+    apply_style(app)
     window = build_window(settings)
     window.show()
     window.open_path(initial_case(requested, settings))

@@ -1,11 +1,15 @@
-"""The main window: menus, toolbar, sidebar, list and detail pane. Wiring only."""
+"""The main window: menus, toolbar, sidebar, list, detail pane and status bar. Wiring only —
+work happens in the controller, the editor and the views."""
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -13,19 +17,39 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from casefile.domain.enums import RecordKind
 from casefile.domain.errors import CasefileError, WrongPassphrase
-from casefile.settings import data_dir
+from casefile.domain.records import MemberRef
+from casefile.services import claims as claim_service
+from casefile.services.case import get_case
+from ui.actions import Actions, Key, fill_menu, make
 from ui.case_controller import CaseController
+from ui.clipboard import CaseClipboard
 from ui.dialogs.new_case import NewCaseDialog
 from ui.dialogs.passphrase import PassphraseDialog
+from ui.editing import Editor
+from ui.models.record_table import ROW_ROLE
 from ui.privacy_state import PrivacyState
 from ui.views.detail import DetailPane
+from ui.views.filter_bar import FilterBar
 from ui.views.record_list import RecordList
-from ui.views.sidebar import Sidebar
+from ui.views.search_results import SearchField, SearchResults
+from ui.views.sidebar import SECTIONS, Sidebar
+
+NEW_KINDS = [
+    (RecordKind.SOURCE, "New &Source…", "Ctrl+Shift+S"),
+    (RecordKind.QUOTE, "New &Quote…", "Ctrl+Shift+Q"),
+    (RecordKind.CLAIM, "New &Number…", "Ctrl+Shift+N"),
+    (RecordKind.TAG, "New &Tag…", "Ctrl+Shift+T"),
+    (RecordKind.NOTE, "New N&ote…", "Ctrl+Shift+O"),
+]
 
 
 class MainWindow(QMainWindow):
@@ -33,65 +57,404 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.controller = controller
         self.privacy = privacy
+        self.setObjectName("main_window")
         self.setWindowTitle("Casefile")
-        self.resize(1280, 800)
+        self._fit_to_screen()
+        self.undo_stack = QUndoStack(self)
+        self.editor = Editor(self, controller, privacy, self.undo_stack)
+        self.clipboard = CaseClipboard()
         self.sidebar = Sidebar()
         self.list = RecordList(controller, privacy)
-        self.detail = DetailPane()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 2)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        self.results = SearchResults(controller, privacy)
+        self.filter_bar = FilterBar()
+        self.detail = DetailPane(controller, privacy)
+        self.middle = QStackedWidget()
+        self.middle.addWidget(self.list)
+        self.middle.addWidget(self.results)
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.setSpacing(0)
+        center_layout.addWidget(self.filter_bar)
+        center_layout.addWidget(self.middle, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([230, 760, 520])
+        self.setCentralWidget(self.splitter)
+        self.search = SearchField()
         self.case_label = QLabel()
+        self.case_label.setObjectName("case_label")
         self.case_label.setTextFormat(Qt.TextFormat.PlainText)
         self.counts_label = QLabel()
         self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.case_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
-        self._build_menus()
-        self.sidebar.section_chosen.connect(self.list.show_kind)
-        self.list.record_selected.connect(self._show_record)
-        controller.case_opened.connect(self._on_opened)
-        controller.case_closed.connect(self._on_closed)
-        controller.records_changed.connect(lambda _c: self._refresh_counts())
+        self.commands = Actions()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._wire()
         self._on_closed()
 
-    # -- menus ------------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(self.tr(text), self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    def _fit_to_screen(self) -> None:
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None or screen.width() < 800:
+            self.resize(1400, 860)
+            return
+        self.resize(min(1500, int(screen.width() * 0.92)), min(950, int(screen.height() * 0.92)))
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = self._action("&New Case…", self.new_case, QKeySequence.StandardKey.New)
-        self.open_action = self._action(
-            "&Open Case…", self.open_case_dialog, QKeySequence.StandardKey.Open
+    # -- actions ----------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        a, w = self.commands, self
+        keys = QKeySequence.StandardKey
+        table: list[tuple[str, str, Callable[[], object], Key]] = [
+            ("new_case", self.tr("&New Case…"), self.new_case, keys.New),
+            ("open_case", self.tr("&Open Case…"), self.open_case_dialog, keys.Open),
+            ("close_case", self.tr("&Close Case"), self.controller.close, "Ctrl+Shift+W"),
+            (
+                "properties",
+                self.tr("Case &Properties…"),
+                self.editor.edit_case_properties,
+                "Ctrl+I",
+            ),
+            ("preferences", self.tr("P&references…"), self.edit_preferences, keys.Preferences),
+            ("quit", self.tr("&Quit"), self.close, keys.Quit),
+            ("copy", self.tr("&Copy"), self.copy_selection, keys.Copy),
+            *[
+                (f"new_{kind.value}", self.tr(text), lambda k=kind: self.new_record(k), key)
+                for kind, text, key in NEW_KINDS
+            ],
+            (
+                "new_contradiction",
+                self.tr("New &Contradiction from Selection…"),
+                self.new_contradiction,
+                "Ctrl+Shift+C",
+            ),
+            ("edit", self.tr("&Edit…"), self.edit_selected, "Ctrl+E"),
+            ("delete", self.tr("&Delete…"), self.delete_selected, keys.Delete),
+            ("find", self.tr("&Search the Case"), self.focus_search, keys.Find),
+            ("palette", self.tr("Command &Palette…"), self.show_palette, "Ctrl+K"),
+            (
+                "reveal",
+                self.tr("Re&veal / Hide Selected Source"),
+                self.toggle_reveal,
+                "Ctrl+Shift+R",
+            ),
+            ("columns", self.tr("Choose &Columns…"), self.choose_columns, None),
+            ("shortcuts", self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "F1"),
+            *[
+                (
+                    f"section_{kind.value}",
+                    self.tr("Go to {0}").format(title),
+                    lambda k=kind: self.sidebar.select(k),
+                    f"Ctrl+{i}",
+                )
+                for i, (kind, title) in enumerate(SECTIONS, start=1)
+            ],
+        ]
+        for name, text, slot, key in table:
+            make(w, a, name, text, slot, shortcut=key)
+        make(
+            w,
+            a,
+            "privacy",
+            self.tr("P&rivacy Screen"),
+            self.toggle_privacy,
+            shortcut="Ctrl+Shift+P",
+            checkable=True,
+            tip=self.tr(
+                "Hide every protected name and all contact details (screen sharing, public places)"
+            ),
         )
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(keys.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for name, action in (("undo", undo), ("redo", redo)):
+            action.setObjectName(name)
+            self.addAction(action)
+            a.by_name[name] = action
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        fill_menu(file_menu, self.commands, ["new_case", "open_case"])
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.close_action = self._action("&Close Case", self.controller.close, "Ctrl+Shift+W")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.open_action)
         file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.close_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        fill_menu(
+            file_menu,
+            self.commands,
+            [None, "properties", "close_case", None, "preferences", None, "quit"],
+        )
+        self.file_menu = file_menu
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        fill_menu(edit_menu, self.commands, ["undo", "redo", None, "copy", None])
+        fill_menu(
+            edit_menu,
+            self.commands,
+            [f"new_{k.value}" for k, _t, _s in NEW_KINDS]
+            + ["new_contradiction", None, "edit", "delete"],
+        )
+        self.edit_menu = edit_menu
+        view_menu = bar.addMenu(self.tr("&View"))
+        fill_menu(
+            view_menu,
+            self.commands,
+            ["find", "palette", None, "privacy", "reveal", None, "columns", None],
+        )
+        fill_menu(view_menu, self.commands, [f"section_{k.value}" for k, _t in SECTIONS])
+        self.view_menu = view_menu
+        self.case_menu = bar.addMenu(self.tr("&Case"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        fill_menu(help_menu, self.commands, ["shortcuts"])
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        new_button = QToolButton()
+        new_button.setText(self.tr("New"))
+        new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        new_menu = QMenu(new_button)
+        fill_menu(
+            new_menu,
+            self.commands,
+            [f"new_{k.value}" for k, _t, _s in NEW_KINDS] + ["new_contradiction"],
+        )
+        new_button.setMenu(new_menu)
+        toolbar.addWidget(new_button)
+        toolbar.addAction(self.commands["edit"])
+        toolbar.addAction(self.commands["delete"])
+        toolbar.addSeparator()
+        toolbar.addAction(self.commands["undo"])
+        toolbar.addAction(self.commands["redo"])
+        toolbar.addSeparator()
+        toolbar.addAction(self.commands["privacy"])
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
 
+    def _wire(self) -> None:
+        c = self.controller
+        self.sidebar.section_chosen.connect(self.show_section)
+        self.list.record_selected.connect(self._selected)
+        self.list.record_activated.connect(self._open_editor)
+        self.list.horizontalHeader().sectionResized.connect(lambda *_a: self._remember_columns())
+        self.detail.open_record.connect(self.jump_to)
+        self.detail.contradiction_page.status_requested.connect(
+            self.editor.set_contradiction_status
+        )
+        self.detail.contradiction_page.edit_requested.connect(
+            lambda rid: self.editor.edit(RecordKind.CONTRADICTION, rid)
+        )
+        self.results.jump.connect(self.jump_to)
+        self.search.query_changed.connect(self._search)
+        self.search.escaped.connect(self._end_search)
+        self.search.move_down.connect(self.results.focus_first)
+        self.filter_bar.filters_changed.connect(self._filters_changed)
+        self.editor.record_created.connect(self.jump_to)
+        c.case_opened.connect(self._on_opened)
+        c.case_closed.connect(self._on_closed)
+        c.records_changed.connect(lambda _c: self._refresh_counts())
+        c.records_changed.connect(lambda _c: self._refresh_title())
+        self.privacy.changed.connect(
+            lambda: self.commands["privacy"].setChecked(self.privacy.privacy_screen)
+        )
+
+    # -- sections, selection and jumps ---------------------------------------------------------
+    def show_section(self, kind: RecordKind) -> None:
+        self._end_search()
+        units: list[str] = []
+        if kind is RecordKind.CLAIM and self.controller.is_open:
+            units = self.controller.read(claim_service.units)
+        self.filter_bar.show_for(kind, units)
+        self.list.show_kind(kind)
+        self._restore_columns(kind)
+        self.detail.clear()
+
+    def _filters_changed(self, kind: RecordKind, filters: dict[str, object]) -> None:
+        self.list.set_query(replace(self.list.query(kind), filters=filters))
+
+    def _selected(self, kind: RecordKind, record_id: str | None) -> None:
+        if record_id is None:
+            self.detail.clear()
+        else:
+            self.detail.show_record(kind, record_id)
+
+    def jump_to(self, kind: RecordKind, record_id: str) -> None:
+        """Shows a record: its section, its row (filters cleared if they hide it), its page."""
+        self._end_search()
+        if self.sidebar.current_kind() is not kind:
+            self.sidebar.select(kind)
+        if not self.list.select_id(record_id) and self.filter_bar.filters():
+            self.filter_bar.reset()
+            self.list.select_id(record_id)
+        self.detail.show_record(kind, record_id)
+
+    def _open_editor(self, kind: RecordKind, record_id: str) -> None:
+        self.editor.edit(kind, record_id)
+
+    def selected(self) -> tuple[RecordKind | None, list[str]]:
+        return self.list.kind, [str(i) for i in self.list.selected_ids()]
+
+    # -- search -------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search(self, query: str) -> None:
+        if not query.strip():
+            self._end_search()
+            return
+        self.results.run(query)
+        self.middle.setCurrentWidget(self.results)
+
+    def _end_search(self) -> None:
+        self.middle.setCurrentWidget(self.list)
+
+    # -- editing ------------------------------------------------------------------------------
+    def new_record(self, kind: RecordKind) -> None:
+        if self.controller.is_open:
+            self.editor.new(kind, self._prefill(kind))
+
+    def _prefill(self, kind: RecordKind) -> object:
+        """A new quote or number from a source's page is that source's."""
+        from casefile.domain.records import ClaimDraft, QuoteDraft
+
+        source_id = (
+            self.detail.source_page.source_id
+            if self.detail.current and self.detail.current[0] is RecordKind.SOURCE
+            else None
+        )
+        if kind is RecordKind.QUOTE and source_id:
+            return QuoteDraft(text="", source_id=source_id)  # type: ignore[arg-type]
+        if kind is RecordKind.CLAIM and source_id:
+            from decimal import Decimal
+
+            return ClaimDraft(subject="", value=Decimal(0), unit="", source_id=source_id)  # type: ignore[arg-type]
+        return None
+
+    def new_contradiction(self) -> None:
+        kind, ids = self.selected()
+        if kind in (RecordKind.QUOTE, RecordKind.CLAIM):
+            self.editor.new_contradiction([MemberRef(kind, i) for i in ids])  # type: ignore[arg-type]
+        else:
+            self.editor.new_contradiction([])
+
+    def edit_selected(self) -> None:
+        kind, ids = self.selected()
+        if kind is not None and len(ids) == 1:
+            self.editor.edit(kind, ids[0])
+
+    def delete_selected(self) -> None:
+        kind, ids = self.selected()
+        if kind is not None and ids and self.middle.currentWidget() is self.list:
+            self.editor.delete(kind, ids)
+
+    def copy_selection(self) -> None:
+        kind = self.list.kind
+        if kind is None or self.list.selectionModel() is None:
+            return
+        model = self.list.model_for(kind)
+        rows = sorted({i.row() for i in self.list.selectionModel().selectedRows()})
+        values = [model.data(model.index(r, 0), ROW_ROLE) for r in rows]
+        self.clipboard.copy_rows(kind, [v for v in values if v is not None])
+
+    # -- privacy ----------------------------------------------------------------------------
+    def toggle_privacy(self) -> None:
+        self.privacy.set_privacy_screen(self.commands["privacy"].isChecked())
+
+    def toggle_reveal(self) -> None:
+        kind, ids = self.selected()
+        if kind is RecordKind.SOURCE and len(ids) == 1:
+            if self.privacy.is_revealed(ids[0]):
+                self.privacy.hide(ids[0])
+            else:
+                self.privacy.reveal(ids[0])
+
+    # -- dialogs ----------------------------------------------------------------------------
+    def show_palette(self) -> None:
+        from ui.dialogs.command_palette import CommandPalette
+
+        palette = CommandPalette(
+            self, [a for a in self.commands.all if a.objectName() != "palette"]
+        )
+        if palette.exec() == CommandPalette.DialogCode.Accepted and palette.chosen is not None:
+            palette.chosen.trigger()
+
+    def edit_preferences(self) -> None:
+        from ui.dialogs.preferences import PreferencesDialog
+        from ui.theme import apply_theme
+
+        dialog = PreferencesDialog(self, settings=self.controller.settings)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            self.controller.update_settings(dialog.values())
+            from PySide6.QtWidgets import QApplication
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, self.controller.settings.theme)
+
+    def show_shortcuts(self) -> None:
+        lines = []
+        for action in self.commands.all:
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if key:
+                lines.append(f"{key:<18} {action.text().replace('&', '')}")
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Keyboard shortcuts"),
+            "\n".join(lines),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def choose_columns(self) -> None:
+        kind = self.list.kind
+        if kind is None:
+            return
+        menu = QMenu(self)
+        model = self.list.model_for(kind)
+        for i, column in enumerate(model.columns):
+            action = menu.addAction(column.title)
+            action.setCheckable(True)
+            action.setChecked(not self.list.isColumnHidden(i))
+            action.toggled.connect(lambda on, col=i: self._show_column(col, on))
+        menu.exec(self.list.mapToGlobal(self.list.rect().topLeft()))
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.list.setColumnHidden(column, not shown)
+        self._remember_columns()
+
+    def _remember_columns(self) -> None:
+        kind = self.list.kind
+        if kind is None:
+            return
+        state = base64.b64encode(bytes(self.list.horizontalHeader().saveState().data())).decode(
+            "ascii"
+        )
+        settings = self.controller.settings
+        if settings.column_state.get(kind.value) != state:
+            self.controller.settings = replace(
+                settings, column_state={**settings.column_state, kind.value: state}
+            )
+
+    def _restore_columns(self, kind: RecordKind) -> None:
+        state = self.controller.settings.column_state.get(kind.value)
+        if state:
+            self.list.horizontalHeader().restoreState(QByteArray(base64.b64decode(state)))
+
+    # -- opening ----------------------------------------------------------------------------
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         settings = self.controller.settings
@@ -106,7 +469,6 @@ class MainWindow(QMainWindow):
             action.setToolTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
 
-    # -- opening ----------------------------------------------------------------------------
     def open_case_dialog(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
             self,
@@ -155,31 +517,55 @@ class MainWindow(QMainWindow):
         box.exec()
 
     # -- state ------------------------------------------------------------------------------
+    def _case_actions(self, enabled: bool) -> None:
+        for name in (
+            "close_case",
+            "properties",
+            "copy",
+            "new_contradiction",
+            "edit",
+            "delete",
+            "find",
+            "reveal",
+            "columns",
+        ):
+            self.commands[name].setEnabled(enabled)
+        for kind, _t, _k in NEW_KINDS:
+            self.commands[f"new_{kind.value}"].setEnabled(enabled)
+        self.search.setEnabled(enabled)
+        self.sidebar.setEnabled(enabled)
+
     def _on_opened(self) -> None:
         case = self.controller.require()
-        from casefile.services.case import get_case
-
-        info = self.controller.read(get_case)
-        self.setWindowTitle(f"{info.title} — Casefile")
-        lock = "🔒 Encrypted" if case.encrypted else "⚠ Not encrypted"
+        self.undo_stack.clear()
+        self._refresh_title()
+        lock = self.tr("🔒 Encrypted") if case.encrypted else self.tr("⚠ NOT ENCRYPTED")
         self.case_label.setText(f"{lock}   {case.path}")
         self.case_label.setProperty("encrypted", case.encrypted)
-        self.close_action.setEnabled(True)
-        self.sidebar.setEnabled(True)
+        self.case_label.style().unpolish(self.case_label)
+        self.case_label.style().polish(self.case_label)
+        self._case_actions(True)
         self._refresh_counts()
-        if self.sidebar.current_kind() is None:
-            self.sidebar.select(RecordKind.SOURCE)
-        else:
-            self.list.show_kind(self.sidebar.current_kind() or RecordKind.SOURCE)
+        self.sidebar.select(self.sidebar.current_kind() or RecordKind.SOURCE)
+        self.show_section(self.sidebar.current_kind() or RecordKind.SOURCE)
+
+    def _refresh_title(self) -> None:
+        if self.controller.is_open:
+            title = self.controller.read(get_case).title
+            self.setWindowTitle(f"{title} — Casefile")
 
     def _on_closed(self) -> None:
+        self.undo_stack.clear()
+        self.clipboard.clear_if_ours()
+        self.privacy.forget()
         self.setWindowTitle("Casefile")
         self.case_label.setText(self.tr("No case open — File ▸ New Case or Open Case"))
         self.counts_label.setText("")
-        self.detail.show_text("")
-        self.close_action.setEnabled(False)
+        self.search.clear()
+        self._end_search()
+        self.detail.clear()
+        self._case_actions(False)
         self.sidebar.show_counts(None)
-        self.sidebar.setEnabled(False)
 
     def _refresh_counts(self) -> None:
         counts = self.controller.counts()
@@ -190,26 +576,6 @@ class MainWindow(QMainWindow):
                 f"{counts.claims:,} numbers · {counts.open_contradictions:,} open contradictions"
             )
 
-    def _show_record(self, kind: RecordKind, record_id: str | None) -> None:
-        if record_id is None:
-            self.detail.show_text("")
-            return
-        model = self.list.model_for(kind)
-        row = model.row_value(model.row_of(record_id))
-        if row is None:
-            self.detail.show_text("")
-            return
-        lines = [f"{c.title}: {c.display(row, self.privacy)}" for c in model.columns]
-        self.detail.show_text("\n".join(lines))
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.close()
         super().closeEvent(event)
-
-
-def default_case_folder() -> Path:
-    return data_dir()
-
-
-def _unused(_: QWidget) -> None:
-    return None

@@ -89,10 +89,14 @@ def update(session: Session, claim_id: str, draft: ClaimDraft) -> Claim:
     return SPEC.value_of(session, record)
 
 
-def list_all(session: Session, *, source_id: str | None = None) -> list[Claim]:
+def list_all(
+    session: Session, *, source_id: str | None = None, quote_id: str | None = None
+) -> list[Claim]:
     query = select(ClaimRecord).order_by(ClaimRecord.subject, ClaimRecord.pk)
     if source_id is not None:
         query = query.where(ClaimRecord.source_id == source_id)
+    if quote_id is not None:
+        query = query.where(ClaimRecord.quote_id == quote_id)
     return [SPEC.value_of(session, r) for r in session.scalars(query)]
 
 
@@ -108,3 +112,8 @@ def subjects(session: Session) -> list[tuple[str, int]]:
         .order_by(func.count().desc(), ClaimRecord.subject)
     )
     return [(subject, n) for subject, n in rows]
+
+
+def units(session: Session) -> list[str]:
+    """The units the case's claims use, for filters."""
+    return sorted(session.scalars(select(ClaimRecord.unit).distinct()))

@@ -107,3 +107,31 @@ def text_length(session: Session, document_id: str) -> int:
     if length is None:
         _crud.find(session, SPEC, document_id)
     return int(length or 0)
+
+
+def excerpt(
+    session: Session, document_id: str, start: int, end: int, *, margin: int = 160
+) -> tuple[str, str, str]:
+    """The text around a span: (before, the span, after), without loading the whole text."""
+    from sqlalchemy import func as f
+
+    lo = max(0, start - margin)
+    row = session.execute(
+        select(
+            f.substr(DocumentRecord.text, lo + 1, start - lo),
+            f.substr(DocumentRecord.text, start + 1, end - start),
+            f.substr(DocumentRecord.text, end + 1, margin),
+        ).where(DocumentRecord.id == document_id)
+    ).first()
+    if row is None:
+        _crud.find(session, SPEC, document_id)
+        return ("", "", "")
+    before, span, after = row
+    return (("…" if lo > 0 else "") + (before or ""), span or "", (after or "") + "…")
+
+
+def title_of(session: Session, document_id: str) -> str:
+    title = session.scalar(select(DocumentRecord.title).where(DocumentRecord.id == document_id))
+    if title is None:
+        _crud.find(session, SPEC, document_id)
+    return title or ""

@@ -47,6 +47,7 @@ class SearchHit:
     source_id: RecordId | None = None
     protection: Protection | None = None
     pseudonym: str = ""
+    source_name: str = ""
 
 
 def terms_of(query: str) -> list[str]:
@@ -160,4 +161,5 @@ def _hit(
         source_id=RecordId(source.id) if source is not None else None,
         protection=source.protection if source is not None else None,
         pseudonym=source.pseudonym if source is not None else "",
+        source_name=source.name if source is not None else "",
     )

@@ -74,3 +74,17 @@ def find_by_name(session: Session, name: str) -> list[Source]:
     """Sources whose name or pseudonym equals `name`, ignoring case (exact lookups for the CLI)."""
     needle = name.strip().casefold()
     return [s for s in list_all(session) if needle in (s.name.casefold(), s.pseudonym.casefold())]
+
+
+def matching(session: Session, text: str, *, limit: int = 50) -> list[Source]:
+    """Sources whose name or pseudonym contains `text` (case-insensitive), for pickers. The
+    caller decides which of the two it may match on (a masked name must not be searchable
+    on screen)."""
+    needle = f"%{text.strip().replace('%', '').replace('_', '')}%"
+    query = (
+        select(SourceRecord)
+        .where(SourceRecord.name.ilike(needle) | SourceRecord.pseudonym.ilike(needle))
+        .order_by(SourceRecord.name)
+        .limit(limit * 4)
+    )
+    return [SPEC.value_of(session, r) for r in session.scalars(query)]

@@ -24,7 +24,7 @@ def test_opening_the_sample_shows_title_counts_and_sources(
     assert "Harbour Road recruits" in window.windowTitle()
     assert "Sources  5" in window.sidebar.item_text(RecordKind.SOURCE)
     assert "3 open" in window.sidebar.item_text(RecordKind.CONTRADICTION)
-    assert "Not encrypted" in window.case_label.text()
+    assert "NOT ENCRYPTED" in window.case_label.text()
     model = window.list.model_for(RecordKind.SOURCE)
     names = {model.data(model.index(r, 0)) for r in range(model.rowCount())}
     assert "سمير الحلبي" in names
@@ -82,11 +82,11 @@ def test_close_clears_the_window(
     window: MainWindow, controller: CaseController, sample_path: Path
 ) -> None:
     window.open_path(sample_path)
-    window.close_action.trigger()
+    window.commands["close_case"].trigger()
     assert not controller.is_open
     assert window.windowTitle() == "Casefile"
     assert window.list.model_for(RecordKind.SOURCE).rowCount() == 0
-    assert not window.close_action.isEnabled()
+    assert not window.commands["close_case"].isEnabled()
 
 
 def test_recent_files_remember_paths_only(

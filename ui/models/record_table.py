@@ -23,7 +23,8 @@ from PySide6.QtCore import (
 from casefile.domain.enums import RecordKind
 from casefile.domain.ids import RecordId
 from casefile.services.listing import Row
-from ui.models.columns import Column
+from ui.models.columns import LEFT, RIGHT, Column
+from ui.views.parts import is_rtl
 from ui.privacy_state import PrivacyState
 
 PAGE = 100
@@ -165,7 +166,12 @@ class RecordTableModel(QAbstractTableModel):
             return None
         self.data_calls += 1
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self.columns[index.column()].alignment
+            column = self.columns[index.column()]
+            if column.alignment == LEFT and index.row() < len(self._keys):
+                row = self.row_value(index.row())
+                if row is not None and is_rtl(column.display(row, self._privacy)):
+                    return RIGHT  # Arabic and Hebrew text reads from the right edge
+            return column.alignment
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,

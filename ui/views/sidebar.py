@@ -36,7 +36,9 @@ class Sidebar(QListWidget):
             self.addItem(item)
             self._items[kind] = item
         self.currentItemChanged.connect(self._chosen)
-        self.setFixedWidth(200)
+        self.setMinimumWidth(190)
+        self.setMaximumWidth(280)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is not None:
@@ -71,7 +73,7 @@ class Sidebar(QListWidget):
                 and counts is not None
                 and counts.open_contradictions
             ):
-                text = f"{self.tr(title)}  {counts.open_contradictions:,} open / {n:,}"
+                text = f"{self.tr(title)}  {n:,} · {counts.open_contradictions:,} open"
             item.setText(text)
             font = QFont(item.font())
             font.setBold(
