@@ -1,0 +1,1 @@
+"""Bundled word lists (the EFF large list, for generated passphrases)."""
