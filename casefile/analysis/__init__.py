@@ -1,0 +1,1 @@
+"""Pure number analysis: normalisation, subjects, contradiction and corroboration detection."""
