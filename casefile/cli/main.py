@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ def _case_arg(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from casefile.cli import analysis, intake, printing, records, sharing
+    from casefile.cli import analysis, intake, printing, records, security, sharing
 
     parser = _Parser(prog="casefile", description="Casefile: the case file of a story.")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     analysis.add_parsers(sub, _case_arg)
     sharing.add_parsers(sub, _case_arg)
     printing.add_parsers(sub, _case_arg)
+    security.add_parsers(sub, _case_arg)
     return parser
 
 
@@ -93,6 +95,7 @@ def _open_window(frontends: Frontends, case: Path | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None, frontends: Frontends | None = None) -> int:
+    os.umask(0o077)  # files we write (cases, exports, PDFs, backups) are private to the user
     args_list = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in args_list
     frontends = frontends or Frontends()

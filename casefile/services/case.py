@@ -21,7 +21,9 @@ from casefile.domain.validation import MAX_LONG_TEXT, clean_line, clean_text
 from casefile.services import changelog
 from casefile.services._convert import to_value
 from casefile.services._session import ACTOR, CHANGES, collector_of, note_updated
+from casefile.storage import files
 from casefile.storage.case_store import CaseStore
+from casefile.storage.whole_file import stale_temp_files
 from casefile.storage.kdf import DEFAULT_PARAMS, FAST_TEST_PARAMS, KdfParams
 from casefile.storage.records import CaseRecord
 
@@ -111,6 +113,12 @@ class OpenCase:
     def is_open(self) -> bool:
         return self._store is not None
 
+    def replace_store(self, store: CaseStore) -> None:
+        """After the file was rewritten (new passphrase, encrypted or decrypted)."""
+        self._store = store
+        self.path = store.path
+        self.encrypted = store.encrypted
+
     def transaction(self, actor: str = "") -> Transaction:
         return Transaction(self.store, actor)
 
@@ -162,13 +170,24 @@ def create_case(
     return OpenCase(CaseStore.create(path, passphrase=passphrase, initialise=initialise, kdf=kdf))
 
 
+def _backup_before_migration(store: CaseStore) -> None:
+    from casefile import settings
+    from casefile.services.backups import backup_store
+
+    backup_store(store, keep=settings.load().backup_keep)
+
+
 def open_case(
     path: Path,
     *,
     passphrase: str | None = None,
-    before_migration: Callable[[CaseStore], None] | None = None,
+    before_migration: Callable[[CaseStore], None] | None = _backup_before_migration,
 ) -> OpenCase:
-    return OpenCase(CaseStore.open(path, passphrase=passphrase, before_migration=before_migration))
+    store = CaseStore.open(path, passphrase=passphrase, before_migration=before_migration)
+    # Leftovers of an interrupted rewrite or backup of this case: only once it opened, so a
+    # wrong passphrase or a stranger's file never causes a write.
+    files.remove_quietly(*stale_temp_files(store.path))
+    return OpenCase(store)
 
 
 def _values(draft: CaseDraft) -> dict[str, str]:

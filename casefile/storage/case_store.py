@@ -120,6 +120,7 @@ class CaseStore:
                 session.commit()
             engine.dispose()
             _checkpoint(temp, key)
+            os.chmod(temp, 0o600)  # a case is private to its reporter
             files.fsync_file(temp)
             os.link(temp, path)
             temp.unlink()
@@ -143,11 +144,19 @@ class CaseStore:
         *,
         passphrase: str | None,
         before_migration: Callable[[CaseStore], None] | None = None,
+        key: CaseKey | None = None,
     ) -> CaseStore:
+        """Opens with a passphrase, or with a key already derived (after a rewrite)."""
         path = path.absolute()
         info = inspect_file(path)
-        key: CaseKey | None = None
-        if info.encrypted:
+        if info.encrypted and key is not None:
+            assert info.header is not None
+            if (
+                key.header.raw != info.header.raw
+                or check_key(path, key.key, key.header.raw) is not KeyVerdict.KEY_OK
+            ):
+                raise CaseFileDamaged(f"{path.name} changed on disk while it was open")
+        elif info.encrypted:
             assert info.header is not None
             if passphrase is None:
                 raise CaseLocked(
@@ -168,6 +177,8 @@ class CaseStore:
                     "does not check out",
                     hint="restore it from a backup (File ▸ Restore from backup)",
                 )
+        if not info.encrypted:
+            key = None
         store = cls(path, make_engine(path, key), key)
         try:
             store._prepare(before_migration)
