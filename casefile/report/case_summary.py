@@ -106,7 +106,7 @@ def sources_by_protection(printable: Printable) -> list[Block]:
             for s in group
         )
         header = ("Source", "Kind", "Role", "Reliability", "Quotes", "Numbers")
-        blocks.append(Table(header, rows, (30, 13, 29, 10, 9, 9)))
+        blocks.append(Table(header, rows, (27, 13, 27, 13, 10, 10)))
     return blocks
 
 
@@ -124,7 +124,7 @@ def contradictions_side_by_side(printable: Printable) -> list[Block]:
     )
     rows = tuple(zip_longest(*cells, fillvalue=""))
     header = (f"Open ({len(open_)})", f"Resolved ({len(resolved)})")
-    blocks.append(Table(header, rows, (50, 50)))
+    blocks.append(Table(header, rows, (50, 50), lead=True))
     return blocks
 
 

@@ -52,11 +52,13 @@ class QuoteBlock:
 @dataclass(frozen=True)
 class Table:
     """A table with one header row (repeated on every page); cells may hold several lines.
-    `widths` are relative column widths in percent (empty: equal widths)."""
+    `widths` are relative column widths in percent (empty: equal widths); `lead`: the first
+    line of each body cell is its title (printed bold)."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[int, ...] = ()
+    lead: bool = False
 
     def __post_init__(self) -> None:
         if any(len(row) != len(self.header) for row in self.rows):
