@@ -47,7 +47,7 @@ from casefile.exchange.age_recipients import (
     UNSUPPORTED_KINDS,
     X25519_KIND,
 )
-from casefile.exchange.age_stream import NONCE_SIZE, open_payload, seal_into, sealed_size
+from casefile.exchange.age_stream import NONCE_SIZE, open_payload, seal
 
 __all__ = [
     "ABSOLUTE_MAX_LOG2_WORK",
@@ -91,11 +91,7 @@ def new_file_key() -> bytes:
 
 
 def _seal(plaintext: bytes, stanzas: list[Stanza], file_key: bytes) -> bytes:
-    header = serialise_header(stanzas, file_key)
-    out = bytearray(len(header) + sealed_size(len(plaintext)))
-    out[: len(header)] = header
-    seal_into(out, len(header), file_key, plaintext)
-    return bytes(out)
+    return seal(file_key, plaintext, header=serialise_header(stanzas, file_key))
 
 
 def encrypt_with_passphrase(
