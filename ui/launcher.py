@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casefile.cli import Frontends
 from casefile.cli import main as cli_main
+
+if TYPE_CHECKING:
+    from casefile.report import PrintDocument
 
 
 def _open_window(case: Path | None) -> int:
@@ -19,8 +23,14 @@ def _open_window(case: Path | None) -> int:
     return run_app(case)
 
 
+def _render_pdf(document: PrintDocument, path: Path) -> None:
+    from ui.printing import render_pdf  # Qt is imported only by commands that print
+
+    render_pdf(document, path)
+
+
 def main() -> int:
-    return cli_main(sys.argv[1:], Frontends(open_window=_open_window))
+    return cli_main(sys.argv[1:], Frontends(open_window=_open_window, render_pdf=_render_pdf))
 
 
 if __name__ == "__main__":
