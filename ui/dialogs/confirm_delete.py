@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 
@@ -90,9 +91,16 @@ class ConfirmDelete(QMessageBox):
         self.cancel_button.setObjectName("cancel")
         self.setDefaultButton(self.cancel_button)
         self.setEscapeButton(self.cancel_button)
+        self._plain_labels()
+
+    def _plain_labels(self) -> None:
         # The record's name is case data: no label of the box may read it as HTML.
         for text_label in self.findChildren(QLabel):
             text_label.setTextFormat(Qt.TextFormat.PlainText)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._plain_labels()  # in case the box rebuilt a label while laying itself out
 
     def choice(self) -> DeleteChoice | None:
         """What the clicked button means; None for Cancel, Escape or closing the box."""
