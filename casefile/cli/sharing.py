@@ -206,10 +206,10 @@ def report_lines(report: MergeReport) -> list[str]:
     ]
     for c in report.conflicts:
         settled = f"kept {c.resolution}" if c.resolution else "UNRESOLVED, yours kept"
+        yours, theirs = short(str(_shown(c, c.mine)), 30), short(str(_shown(c, c.theirs)), 30)
         lines.append(
-            f"conflict {c.kind.value} {c.record_id} {c.field}: yours "
-            f"{short(str(_shown(c, c.mine)), 30)!r} / theirs {short(str(_shown(c, c.theirs)), 30)!r}"
-            f" ({settled})"
+            f"conflict {c.kind.value} {c.record_id} {c.field}: "
+            f"yours {yours!r} / theirs {theirs!r} ({settled})"
         )
     if report.unresolved:
         lines.append(

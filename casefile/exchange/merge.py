@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from casefile.domain.enums import RecordKind
+from casefile.domain.ids import RecordId
 from casefile.domain.records import MemberRef
 from casefile.domain.snapshot import CaseSnapshot
 from casefile.exchange.merge_base import field_print, join, split
@@ -181,7 +182,7 @@ def plan(
             if values.get(name) is not None:
                 values[name] = local_id[values[name]]
         if record.kind is RecordKind.CONTRADICTION and "members" in values:
-            values["members"] = tuple(MemberRef(m.kind, local_id[m.id]) for m in values["members"])
+            values["members"] = tuple(MemberRef(m.kind, RecordId(local_id[m.id])) for m in values["members"])
         if record.kind is RecordKind.NOTE and values.get("target_id") is not None:
             values["target_id"] = local_id[values["target_id"]]
         return values
@@ -216,7 +217,7 @@ def plan(
             continue
         mine = existing[(record.kind, target)]
         changes, found, base = _merge_fields(
-            record, mine, theirs, matches[record.id].base, choices, prefer
+            record, mine, theirs, matches[record.id].base, _Choice(choices, prefer)
         )
         conflicts.extend(found)
         mappings.append(MappingRow(record.id, record.kind, target, join(record.kind, base)))
@@ -250,25 +251,41 @@ def _count(counts: dict[str, dict[str, int]], what: str, kind: RecordKind) -> No
     bucket[kind.value] = bucket.get(kind.value, 0) + 1
 
 
+def _decide(known: str | None, my_print: str, their_print: str, mine: Any, theirs: Any) -> str:
+    """For two different values: "theirs", "mine" or "conflict"."""
+    if known is not None:
+        if my_print == known:
+            return "theirs"  # only they changed it
+        if their_print == known:
+            return "mine"  # only I changed it; they have not seen it yet
+        return "conflict"
+    if is_blank(theirs):
+        return "mine"  # a blank from a side we never agreed with is no information
+    if is_blank(mine):
+        return "theirs"
+    return "conflict"
+
+
+@dataclass(frozen=True)
+class _Choice:
+    resolutions: Mapping[str, Side]
+    prefer: Side | None
+
+
 def _merge_fields(
-    record: IncomingRecord,
-    mine: Any,
-    theirs: dict[str, Any],
-    base: dict[str, str],
-    choices: Mapping[str, Side],
-    prefer: Side | None,
+    record: IncomingRecord, mine: Any, theirs: dict[str, Any], base: dict[str, str], choice: _Choice
 ) -> tuple[dict[str, Any], list[Conflict], dict[str, str]]:
     """Field-by-field three-way merge of one matched record: changes, conflicts, new base."""
     changes: dict[str, Any] = {}
     conflicts: list[Conflict] = []
     new_base: dict[str, str] = {}
     for name in merged_fields(record.kind):
+        known = base.get(name)
         if name not in theirs:  # withheld: never a value, never a conflict
-            if name in base:
-                new_base[name] = base[name]
+            if known is not None:
+                new_base[name] = known
             continue
-        their_value = theirs[name]
-        my_value = getattr(mine, name)
+        their_value, my_value = theirs[name], getattr(mine, name)
         their_print = field_print(mine.id, name, their_value)
         if record.kind is RecordKind.SOURCE and name == "name" and mine.name_withheld:
             changes.update(name=their_value, name_withheld=False)  # a real name arrived
@@ -277,26 +294,22 @@ def _merge_fields(
         if my_value == their_value:
             new_base[name] = their_print
             continue
-        my_print = field_print(mine.id, name, my_value)
-        known = base.get(name)
-        if known is not None and my_print == known:
-            changes[name] = their_value  # only they changed it
-            new_base[name] = their_print
-        elif known is not None and their_print == known:
-            new_base[name] = known  # only I changed it; they have not seen it yet
-        elif known is None and is_blank(their_value):
-            pass  # a blank from a side we never agreed with is no information
-        elif known is None and is_blank(my_value):
-            changes[name] = their_value
-            new_base[name] = their_print
-        else:
+        verdict = _decide(
+            known, field_print(mine.id, name, my_value), their_print, my_value, their_value
+        )
+        if verdict == "conflict":
             conflict = Conflict(record.kind, mine.id, name, my_value, their_value)
-            side = choices.get(conflict.key, prefer)
+            side = choice.resolutions.get(conflict.key, choice.prefer)
             conflicts.append(replace(conflict, resolution=side))
             if side == "theirs":
                 changes[name] = their_value
             if side is not None:
-                new_base[name] = their_print
+                new_base[name] = their_print  # settled: not asked again for this version
             elif known is not None:
-                new_base[name] = known
+                new_base[name] = known  # left open: asked again next time
+        elif verdict == "theirs":
+            changes[name] = their_value
+            new_base[name] = their_print
+        elif known is not None:
+            new_base[name] = known
     return changes, conflicts, new_base

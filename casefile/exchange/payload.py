@@ -33,6 +33,7 @@ from casefile.privacy.policy import Audience
 from casefile.privacy.redaction import RedactionOptions, redact
 
 LocalRef = tuple[RecordKind, str]
+DEFAULT_OPTIONS = RedactionOptions()
 
 
 def link_of(previous_export_id: str, nonce: str) -> str:
@@ -95,7 +96,7 @@ def build(
     snapshot: CaseSnapshot,
     *,
     full: bool = False,
-    options: RedactionOptions = RedactionOptions(),
+    options: RedactionOptions = DEFAULT_OPTIONS,
     previous_ids: Mapping[LocalRef, Iterable[str]] | None = None,
     nonce: str | None = None,
     make_id: Callable[[], str] = new_export_id,

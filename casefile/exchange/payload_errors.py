@@ -6,7 +6,7 @@ from casefile.domain.errors import CasefileError
 
 
 class InvalidExport(CasefileError):
-    """An import was refused: the file is not a well-formed Casefile export (nothing was written)."""
+    """An import was refused: not a well-formed Casefile export. Nothing was written."""
 
     def __init__(self, problem: str, *, hint: str | None = None) -> None:
         super().__init__(

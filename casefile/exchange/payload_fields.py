@@ -104,7 +104,7 @@ def canonical(value: Any) -> str:
 
 
 def is_blank(value: Any) -> bool:
-    return value is None or value == "" or value == ()
+    return value is None or value in ("", ())
 
 
 def _drafts() -> dict[RecordKind, type[Any]]:

@@ -9,7 +9,7 @@ must not carry what redaction leaves out.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -39,7 +39,7 @@ from casefile.domain.validation import (
     parse_enum,
 )
 from casefile.exchange.payload_errors import InvalidExport
-from casefile.exchange.payload_fields import FIELDS, REFERENCES, SECTIONS
+from casefile.exchange.payload_fields import DRAFTS, FIELDS, REFERENCES, SECTIONS
 from casefile.exchange.schema import validate
 
 Cleaner = Callable[[str, Any], Any]
@@ -215,8 +215,21 @@ def _timestamp(where: str, text: str) -> datetime:
     return moment.astimezone(UTC)
 
 
+def _required(kind: RecordKind) -> frozenset[str]:
+    """Fields a new record cannot do without: they may never be withheld."""
+    needed = {f.name for f in fields(DRAFTS[kind]) if f.default is MISSING}
+    if kind is RecordKind.SOURCE:
+        needed.discard("name")  # a withheld name is replaced by the pseudonym
+    return frozenset(needed)
+
+
+REQUIRED = {kind: _required(kind) for kind in FIELDS}
+
+
 def _record(kind: RecordKind, where: str, raw: dict[str, Any]) -> IncomingRecord:
     withheld = frozenset(raw["withheld"])
+    if withheld & REQUIRED[kind]:
+        raise InvalidExport(f"{where} withholds a field a record cannot do without")
     values: dict[str, Any] = {}
     for name, clean in CLEANERS[kind].items():
         if name in withheld:
@@ -308,12 +321,12 @@ def _check_span(where: str, record: IncomingRecord, lengths: dict[str, int]) -> 
     values = record.values
     document = values.get("document_id")
     start, end = values.get("span_start"), values.get("span_end")
+    if document is None:
+        if start is not None or end is not None:
+            raise InvalidExport(f"{where}: span is given without a document")
+        return
     try:
-        if document is None:
-            if start is not None or end is not None:
-                raise InvalidValue("span", "is given without a document")
-        else:
-            check_span(start, end, lengths[document])
+        check_span(start, end, lengths[document])
     except InvalidValue as problem:
         raise InvalidExport(f"{where}: {problem.message}") from None
 
@@ -363,9 +376,19 @@ def _check_redacted(incoming: IncomingExport) -> None:
                     f"it is marked redacted but carries words of a never-reveal source "
                     f"({section}[{index}])"
                 )
-            if kind is RecordKind.QUOTE and level not in (None, Protection.NAMED):
-                if record.values.get("place"):
-                    raise InvalidExport(
-                        f"it is marked redacted but carries where a protected source spoke "
-                        f"({section}[{index}])"
-                    )
+            if (
+                kind is RecordKind.QUOTE
+                and level not in (None, Protection.NAMED)
+                and record.values.get("place")
+            ):
+                raise InvalidExport(
+                    f"it is marked redacted but carries where a protected source spoke "
+                    f"({section}[{index}])"
+                )
+    for index, note in enumerate(incoming.records[RecordKind.NOTE]):
+        if note.values.get("target_kind") is RecordKind.SOURCE and protection.get(
+            note.values.get("target_id") or ""
+        ) not in (None, Protection.NAMED):
+            raise InvalidExport(
+                f"it is marked redacted but carries a note on a protected source (notes[{index}])"
+            )

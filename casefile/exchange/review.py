@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from casefile.domain.enums import Protection, RecordKind
 from casefile.domain.records import Source
@@ -20,6 +21,7 @@ MIN_PHONE_DIGITS = 7
 _PHONE = re.compile(r"\+?\d[\d ().\-/]{5,}\d")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _WORD = re.compile(r"\w+")
+DEFAULT_OPTIONS = RedactionOptions()
 
 # The free-text fields of each kind that travel in a redacted export.
 TEXT_FIELDS: dict[RecordKind, tuple[str, ...]] = {
@@ -87,10 +89,10 @@ def _digits(text: str) -> str:
 
 
 def review_findings(
-    snapshot: CaseSnapshot, options: RedactionOptions = RedactionOptions()
+    snapshot: CaseSnapshot, options: RedactionOptions = DEFAULT_OPTIONS
 ) -> list[Finding]:
     """Findings for the redacted export of `snapshot` (a full, unredacted snapshot)."""
-    identities = {
+    identities: dict[str, _Identity] = {
         s.id: _Identity.of(s)
         for s in snapshot.sources
         if s.protection is not Protection.NAMED and not s.name_withheld
@@ -117,7 +119,7 @@ def review_findings(
         for member in contradiction.members:
             for owner in linked.get((member.kind, member.id), set()).copy():
                 link(RecordKind.CONTRADICTION, contradiction.id, owner)
-    records = {
+    records: dict[tuple[RecordKind, str], Any] = {
         (kind, r.id): r
         for kind, group in (
             (RecordKind.SOURCE, shown.sources),
@@ -128,6 +130,14 @@ def review_findings(
         )
         for r in group
     }
+    return _scan(linked, records, identities)
+
+
+def _scan(
+    linked: dict[tuple[RecordKind, str], set[str]],
+    records: dict[tuple[RecordKind, str], Any],
+    identities: dict[str, _Identity],
+) -> list[Finding]:
     findings: list[Finding] = []
     for (kind, record_id), owners in linked.items():
         record = records[(kind, record_id)]

@@ -63,9 +63,7 @@ class Compiler:
         unknown = set(node) - _ANNOTATIONS - set(_KEYWORDS)
         if unknown:
             raise ValueError(f"unsupported schema keywords: {sorted(unknown)}")
-        for keyword in _KEYWORDS:
-            if keyword in node:
-                checks.append(_KEYWORDS[keyword](self, node))
+        checks.extend(make(self, node) for keyword, make in _KEYWORDS.items() if keyword in node)
 
         def run(value: Any) -> None:
             for check in checks:
