@@ -55,6 +55,13 @@ class _Output:
             self._buffer.write(b"\0")
         self.view = self._buffer.getbuffer()
 
+    def __enter__(self) -> _Output:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        # The view must go before the buffer, whatever happened (BytesIO refuses otherwise).
+        self.view.release()
+
     def wipe(self) -> None:
         """Best effort: overwrite what was written before the memory is given back."""
         self.view[:] = bytes(len(self.view))
@@ -66,23 +73,24 @@ class _Output:
 
 def seal(file_key: bytes, plaintext: bytes, *, header: bytes) -> bytes:
     """`header` followed by the payload that encrypts `plaintext` under `file_key`."""
-    output = _Output(len(header) + sealed_size(len(plaintext)))
-    target = output.view
-    target[: len(header)] = header
     nonce = os.urandom(NONCE_SIZE)
-    target[len(header) : len(header) + NONCE_SIZE] = nonce
     aead = ChaCha20Poly1305(payload_key(file_key, nonce))
-    source = memoryview(plaintext)
     count = _chunk_count(len(plaintext))
-    write_at = len(header) + NONCE_SIZE
-    for index in range(count):
-        chunk = source[index * CHUNK_SIZE : (index + 1) * CHUNK_SIZE]
-        end = write_at + len(chunk) + TAG_SIZE
-        aead.encrypt_into(
-            _chunk_nonce(index, last=index == count - 1), chunk, None, target[write_at:end]
-        )
-        write_at = end
-    return output.finish()
+    with (
+        _Output(len(header) + sealed_size(len(plaintext))) as output,
+        memoryview(plaintext) as source,
+    ):
+        target = output.view
+        target[: len(header)] = header
+        target[len(header) : len(header) + NONCE_SIZE] = nonce
+        write_at = len(header) + NONCE_SIZE
+        for index in range(count):
+            chunk = source[index * CHUNK_SIZE : (index + 1) * CHUNK_SIZE]
+            end = write_at + len(chunk) + TAG_SIZE
+            last = index == count - 1
+            aead.encrypt_into(_chunk_nonce(index, last=last), chunk, None, target[write_at:end])
+            write_at = end
+        return output.finish()
 
 
 def open_payload(file_key: bytes, payload: memoryview) -> bytes:
@@ -101,18 +109,18 @@ def open_payload(file_key: bytes, payload: memoryview) -> bytes:
         raise AgePayloadDamaged("last chunk shorter than its tag")
     if last_size == TAG_SIZE and count > 1:
         raise AgePayloadDamaged("empty final chunk after other chunks")
-    output = _Output(len(sealed) - TAG_SIZE * count)
-    for index in range(count):
-        start = index * SEALED_CHUNK_SIZE
-        chunk = sealed[start : start + SEALED_CHUNK_SIZE]
-        out_start = index * CHUNK_SIZE
-        out_end = out_start + len(chunk) - TAG_SIZE
-        # Only the chunk that ends the file may carry the last-chunk flag, and it must:
-        # a truncated, extended or reordered stream fails one of these tags.
-        nonce = _chunk_nonce(index, last=index == count - 1)
-        try:
-            aead.decrypt_into(nonce, chunk, None, output.view[out_start:out_end])
-        except InvalidTag as error:
-            output.wipe()
-            raise AgePayloadDamaged(f"chunk {index} does not authenticate") from error
-    return output.finish()
+    with _Output(len(sealed) - TAG_SIZE * count) as output:
+        for index in range(count):
+            start = index * SEALED_CHUNK_SIZE
+            chunk = sealed[start : start + SEALED_CHUNK_SIZE]
+            out_start = index * CHUNK_SIZE
+            out_end = out_start + len(chunk) - TAG_SIZE
+            # Only the chunk that ends the file may carry the last-chunk flag, and it must:
+            # a truncated, extended or reordered stream fails one of these tags.
+            nonce = _chunk_nonce(index, last=index == count - 1)
+            try:
+                aead.decrypt_into(nonce, chunk, None, output.view[out_start:out_end])
+            except InvalidTag as error:
+                output.wipe()
+                raise AgePayloadDamaged(f"chunk {index} does not authenticate") from error
+        return output.finish()
