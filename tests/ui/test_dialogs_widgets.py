@@ -177,6 +177,14 @@ def test_arrow_keys_on_an_empty_date_start_from_today(qtbot: QtBot) -> None:
     assert field.date() == date.today()
 
 
+@pytest.mark.parametrize("typed", ["20240512", "2024-05-12"])
+def test_a_date_can_be_typed_into_an_empty_field(qtbot: QtBot, typed: str) -> None:
+    field = DateField()
+    qtbot.addWidget(field)
+    qtbot.keyClicks(field.edit, typed)
+    assert field.date() == date(2024, 5, 12)
+
+
 @pytest.mark.parametrize(
     ("protection", "text"),
     [

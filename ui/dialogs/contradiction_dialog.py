@@ -49,7 +49,8 @@ class ContradictionDialog(FormDialog):
             item.setTextAlignment((RIGHT if is_rtl(text) else LEFT) | vertical)
             self.members.addItem(item)
         rows = max(2, min(len(draft.members), 6))
-        self.members.setFixedHeight(self.members.sizeHintForRow(0) * rows + 8)
+        row_height = max(self.members.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        self.members.setFixedHeight(row_height * rows + 2 * self.members.frameWidth() + 4)
         origin = (
             self.tr("Found by detection")
             if draft.origin is ContradictionOrigin.DETECTED

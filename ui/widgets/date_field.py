@@ -6,10 +6,18 @@ import datetime
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 # QDateEdit has no empty state: its minimum date stands for "no date" and shows as special text.
 _EMPTY = QDate(100, 1, 1)
+_SEPARATORS = frozenset("-/. ")
 _STEP_KEYS = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown})
 
 
@@ -49,6 +57,7 @@ class DateField(QWidget):
         # Made once here: calendarWidget() builds the popup lazily, sending events of its own.
         self._calendar = self.edit.calendarWidget()
         self._calendar.installEventFilter(self)
+        self._digit_section: QDateTimeEdit.Section | None = None
         self.edit.installEventFilter(self)
         self.edit.dateChanged.connect(self._changed)
         self.set_date(value)
@@ -82,14 +91,32 @@ class DateField(QWidget):
             # Opening the calendar of an empty field shows this month, not the year 100.
             today = QDate.currentDate()
             self._calendar.setCurrentPage(today.year(), today.month())
-        elif (
-            kind == QEvent.Type.KeyPress
-            and watched is self.edit
-            and isinstance(event, QKeyEvent)
-            and event.key() in _STEP_KEYS
-            and self.is_empty()
-        ):
-            # Arrow keys on an empty field start from today rather than from the year 100.
+        elif kind == QEvent.Type.KeyPress and watched is self.edit and isinstance(event, QKeyEvent):
+            return self._key_on_empty(event) or self._separator_after_advance(event)
+        return False
+
+    def _separator_after_advance(self, event: QKeyEvent) -> bool:
+        """QDateEdit moves on by itself once a section is full (four year digits), and then a
+        typed "-" would skip the month too; that separator is swallowed, so "2024-05-12" typed
+        as written lands in the right sections."""
+        section = self.edit.currentSection()
+        text = event.text()
+        after_digit, self._digit_section = self._digit_section, None
+        if text.isdigit():
+            self._digit_section = section
+            return False
+        return text in _SEPARATORS and after_digit is not None and after_digit != section
+
+    def _key_on_empty(self, event: QKeyEvent) -> bool:
+        """Keys on an empty field start from today: arrows step from it, and typing a digit
+        overwrites its year (then month and day), so "2024-05-12" can be typed straight in."""
+        if not self.is_empty():
+            return False
+        if event.key() in _STEP_KEYS:
             self.edit.setDate(QDate.currentDate())
             return True
+        if event.text().isdigit():
+            self.edit.setDate(QDate.currentDate())
+            self.edit.setSelectedSection(QDateTimeEdit.Section.YearSection)
+            self._digit_section = None
         return False

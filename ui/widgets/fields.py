@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from ui.widgets.rtl import follow_direction
+from ui.widgets.rtl import apply_plain_direction, follow_direction
 
 
 def plain_label(text: str = "", *, name: str = "", wrap: bool = False, role: str = "") -> QLabel:
@@ -58,7 +58,7 @@ def read_only_text(text: str, *, name: str) -> QPlainTextEdit:
     edit.setReadOnly(True)
     edit.setTabChangesFocus(True)
     edit.setPlainText(text)
-    follow_direction(edit)
+    apply_plain_direction(edit, text)  # read-only: its text never changes
     return edit
 
 

@@ -56,11 +56,13 @@ def apply_text_direction(edit: QTextEdit) -> None:
     _set_widget_direction(edit, direction_of(edit.document().toRawText()))
 
 
-def apply_plain_direction(edit: QPlainTextEdit) -> None:
+def apply_plain_direction(edit: QPlainTextEdit, text: str | None = None) -> None:
     """QPlainTextEdit does not align paragraphs by their direction: the whole text follows its
-    first strong letter (used for long read-only text, where QTextEdit would be slow)."""
+    first strong letter (used for long read-only text, where QTextEdit would be slow). Pass
+    the text when it is at hand, to spare copying a long document out of the widget."""
     document = edit.document()
-    direction = direction_of(document.toRawText()[:10_000])
+    sample = document.toRawText()[:10_000] if text is None else text[:10_000]
+    direction = direction_of(sample)
     _set_widget_direction(edit, direction)
     option = document.defaultTextOption()
     if direction is Qt.LayoutDirection.RightToLeft:
