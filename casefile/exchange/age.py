@@ -1,8 +1,4 @@
-"""Casefile's age v1 (age-encryption.org/v1): encrypt to a passphrase or keys, decrypt strictly.
-
-Everything happens in memory: `decrypt` returns the plaintext only once the final chunk has
-authenticated, and refuses an unsafe scrypt work factor before any scrypt runs.
-"""
+"""Casefile's age v1 (age-encryption.org/v1): encrypt to a passphrase or keys, decrypt strictly."""
 
 from __future__ import annotations
 
@@ -176,6 +172,9 @@ def decrypt(
     allow_log2_work_up_to: int = ABSOLUTE_MAX_LOG2_WORK,
 ) -> bytes:
     """The plaintext of an age file, or an AgeError saying what is wrong with it.
+
+    All in memory: the plaintext is returned only once every chunk, the final one included,
+    has authenticated; on any failure nothing is returned.
 
     A scrypt work factor above `max_log2_work` raises AgeUnsafeWorkFactor with `may_retry`
     set if it is within `allow_log2_work_up_to` (a caller may ask the user and call again with

@@ -135,3 +135,11 @@ def test_encryption_refuses_an_empty_or_untypable_passphrase() -> None:
         age.encrypt_with_passphrase(b"x", "\ud800", log2_work=2)
     with pytest.raises(age.AgeWrongPassphrase):
         age.decrypt(passphrase_file(), passphrase="\ud800")
+
+
+def test_more_recipients_than_casefile_accepts_is_refused_quickly() -> None:
+    """A hostile header with thousands of stanzas must not cost thousands of X25519 operations."""
+    stanza = b"-> X25519 " + b"A" * 42 + b"E\n" + b"A" * 43 + b"\n"
+    data = b"age-encryption.org/v1\n" + stanza * 257 + b"--- " + b"A" * 43 + b"\n" + bytes(32)
+    with pytest.raises(age.AgeUnsupported, match="recipients"):
+        age.decrypt(data, identities=[SECRET])
