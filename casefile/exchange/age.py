@@ -183,9 +183,8 @@ def decrypt(
     _check_limits(max_log2_work, allow_log2_work_up_to)
     if isinstance(identities, str):
         raise TypeError("identities must be a sequence of strings, not one string")
-    view = memoryview(data)
     header = parse_header(data)
-    if len(view) - header.payload_start < NONCE_SIZE:
+    if len(data) - header.payload_start < NONCE_SIZE:
         # Refused before any key work; CCTV counts a missing nonce as a header failure.
         raise AgeHeaderDamaged("payload nonce missing or short")
     if any(stanza.kind == SCRYPT_KIND for stanza in header.stanzas):
@@ -197,4 +196,5 @@ def decrypt(
             header, identities, passphrase_given=passphrase is not None
         )
     verify_header_mac(file_key, header)
-    return open_payload(file_key, view[header.payload_start :])
+    with memoryview(data) as view:
+        return open_payload(file_key, view[header.payload_start :])
