@@ -40,7 +40,6 @@ def corroborate(
     chain like [1, 2], [2, 3], [3, 4] gives two groups, never one that holds 1 and 4 together.
     """
     groups = group_facts(facts, subject_map)
-    texts: dict[str, str] = {}
     agreements: list[Corroboration] = []
     single: list[str] = []
     for key in sorted(groups):
@@ -51,7 +50,7 @@ def corroborate(
             if len(sources) < 2:
                 continue
             backed.update(f.id for f in clique)
-            summary = f"{cited_figures(clique, texts)}: {len(sources)} sources agree"
+            summary = f"{cited_figures(clique)}: {len(sources)} sources agree"
             agreements.append(
                 Corroboration(
                     subject=clique[0].subject,

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from casefile.analysis.facts import ClaimFacts
 from casefile.analysis.interval import ARITH, Interval
 from casefile.analysis.normalise import Normalised
-from casefile.analysis.units import CURRENCY_SYMBOLS, UnitFamily, lookup_unit
+from casefile.analysis.units import CURRENCY_SYMBOLS, UnitFamily
 from casefile.analysis.words import fold, singular
 from casefile.domain.enums import Period, Qualifier
 
@@ -32,9 +32,8 @@ def describe(item: Normalised | ClaimFacts) -> str:
     n = item.normalised if isinstance(item, ClaimFacts) else item
     s = n.stated
     one = s.value_max is None and abs(s.value) == 1
-    code = lookup_unit(s.unit).canonical
     if n.family is UnitFamily.CURRENCY:
-        amount = _span(s.value, s.value_max, lambda x: _money(code, number_text(x)))
+        amount = _span(s.value, s.value_max, lambda x: _money(s.unit_key, number_text(x)))
     else:
         amount = _with_unit(n.family, _span(s.value, s.value_max, number_text), s.unit, one)
     return f"{QUALIFIER_WORDS[s.qualifier]}{amount}{_rate_text(s.period, s.per)}"
@@ -58,36 +57,34 @@ def citation(facts: ClaimFacts) -> str:
     return f"{label}, {date_text(facts.as_of)}" if facts.as_of else label
 
 
-def cited_figures(facts: Sequence[ClaimFacts], texts: dict[str, str] | None = None) -> str:
+def cited_figures(facts: Sequence[ClaimFacts]) -> str:
     """Figures with who said them, each figure once: "$1,000/month (A, 12 May 2025; B)".
 
-    `texts` caches descriptions by claim id across calls (one detection run describes each claim
-    once however many candidates it is in).
+    Shows the first three figures (and three sources each), then how many claims are left out.
     """
-    texts = {} if texts is None else texts
-    cited: dict[str, list[str]] = {}
+    cited: dict[str, list[ClaimFacts]] = {}
+    shown = 0
     for f in facts:
-        text = texts.get(f.id)
-        if text is None:
-            text = texts[f.id] = describe(f)
-        cited.setdefault(text, []).append(citation(f))
+        text = describe(f)
+        if text not in cited and len(cited) == MAX_FIGURES:
+            break
+        cited.setdefault(text, []).append(f)
+        shown += 1
     parts = []
-    for text, sources in list(cited.items())[:MAX_FIGURES]:
-        shown = "; ".join(sources[:MAX_CITATIONS])
-        if len(sources) > MAX_CITATIONS:
-            shown += f"; {len(sources) - MAX_CITATIONS} more"
-        parts.append(f"{text} ({shown})")
-    if len(cited) > MAX_FIGURES:
-        parts.append(f"{len(cited) - MAX_FIGURES} other figures")
+    for text, same in cited.items():
+        sources = "; ".join(citation(f) for f in same[:MAX_CITATIONS])
+        if len(same) > MAX_CITATIONS:
+            sources += f"; {len(same) - MAX_CITATIONS} more"
+        parts.append(f"{text} ({sources})")
+    if shown < len(facts):
+        rest = len(facts) - shown
+        parts.append(f"{rest} more claim{'' if rest == 1 else 's'}")
     return ", ".join(parts)
 
 
 def stated_form(facts: ClaimFacts) -> tuple[str, Period]:
     """The unit and period a figure was written in ("USD", "month"), to tell conversions apart."""
-    stated = facts.normalised.stated
-    info = lookup_unit(stated.unit)
-    unit = info.canonical if info.family is UnitFamily.CURRENCY else singular(fold(stated.unit))
-    return unit, stated.period
+    return facts.normalised.stated.unit_key, facts.normalised.stated.period
 
 
 def date_text(day: date) -> str:

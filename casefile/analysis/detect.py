@@ -1,28 +1,33 @@
 """Contradiction candidates: claims about the same thing whose figures cannot all be true.
 
-Within a group (same subject key and compatible units, see groups.py) the claims are sorted by
-their widened intervals and swept once into *overlap clusters*: runs of claims that chain
-together by overlapping. Any claim of one cluster is apart from every claim of another, so a
-candidate is a pair of clusters, lower vs higher, and says so in one sentence.
+Within a group (same subject key and compatible units, see groups.py) the claims are swept into
+agreement *positions* (positions.py): maximal sets of claims that share a value. Positions are
+ordered by value; a candidate sets the claims of a lower position that end below a higher one
+against the claims of the higher one that start above all of those, so every claim on one side
+is apart from every claim on the other. Open-ended claims ("at least $500") sit in many positions
+and join a candidate only where they really conflict.
 
-* Different sources or different dates are needed: a pair whose every cross pair comes from the
-  same source on the same date (or both undated) is not a candidate. Unattributed claims count
-  as separate sources, since nothing says they came from one.
-* A group with up to 6 clusters reports every pair of clusters (at most 15). A bigger group
-  reports each cluster against the next one it can conflict with, plus the lowest against the
-  highest: at most k candidates for k clusters, never the k² a table of all pairs would be.
+* Different sources or different dates are needed: a claim joins a candidate only if some claim
+  on the other side has another source or another date. Unattributed claims count as separate
+  sources, since nothing says they came from one.
+* A group with up to 4 positions reports every pair of positions (at most 6 candidates). A
+  bigger group reports each position against the next, plus the lowest against the highest: at
+  most k candidates for k positions, never the k² of a table of all pairs. Pairs left out are
+  implied by the ones shown ($1,000 < $2,000 < $3,000), and a reporter reading one subject wants
+  a handful of disagreements, not every combination of them.
 * Each side is capped at 25 claims (those nearest the gap), so that a candidate fits the ledger's
-  50 members.
+  50 members; a candidate that repeats another's members is dropped.
 * The signature hashes the kind and the sorted member ids: detection run again yields the same
   signatures, and a caller that stores dismissed signatures keeps them dismissed. A new claim
-  joining a cluster makes a new candidate (new evidence deserves a new look).
+  joining a side makes a new candidate (new evidence deserves a new look).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 from hashlib import sha256
 
 from casefile.analysis.describe import (
@@ -35,25 +40,40 @@ from casefile.analysis.describe import (
 from casefile.analysis.facts import ClaimFacts
 from casefile.analysis.groups import GroupKey, group_facts, group_key, ordered
 from casefile.analysis.normalise import why_not_comparable
+from casefile.analysis.positions import Position, positions
 from casefile.analysis.subjects import SubjectMap
 from casefile.analysis.units import UnitFamily
 from casefile.domain.enums import ContradictionKind
 
-ALL_PAIRS_UP_TO = 6
+ALL_PAIRS_UP_TO = 4
 MAX_SIDE = 25
-
-type Origins = frozenset[tuple[str, object]]
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A detected contradiction for the reporter to confirm or dismiss."""
+    """A detected contradiction for the reporter to confirm or dismiss.
+
+    `reason` and `subject` are worked out from the two sides when asked for, not during
+    detection: a run over a whole case yields thousands of candidates, and a caller needs the
+    text only of those it shows or has not stored yet.
+    """
 
     kind: ContradictionKind
     members: tuple[str, ...]  # claim ids, sorted
-    reason: str
     signature: str
-    subject: str = ""  # the subject as most members write it
+    lower: tuple[ClaimFacts, ...] = field(repr=False, compare=False)  # by value, lowest first
+    upper: tuple[ClaimFacts, ...] = field(repr=False, compare=False)
+
+    @property
+    def reason(self) -> str:
+        """One sentence: "$1,000/month (Source B, 14 May 2025) vs $2,000/month (A): no overlap"."""
+        return _reason(self.lower, self.upper)
+
+    @property
+    def subject(self) -> str:
+        """The subject as most members write it."""
+        counts = Counter(" ".join(f.subject.split()) for f in (*self.lower, *self.upper))
+        return min(counts, key=lambda s: (-counts[s], s)) if counts else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +99,12 @@ class Incomparable:
 
 
 def signature_of(kind: ContradictionKind, member_ids: Iterable[str]) -> str:
-    text = f"{kind.value}:{','.join(sorted(set(member_ids)))}"
+    """A stable name for a candidate: the same kind and claims give the same signature."""
+    return _signature(kind, tuple(sorted(set(member_ids))))
+
+
+def _signature(kind: ContradictionKind, sorted_ids: tuple[str, ...]) -> str:
+    text = kind.value + ":" + ",".join(sorted_ids)
     return sha256(text.encode()).hexdigest()[:32]
 
 
@@ -88,12 +113,11 @@ def detect(
 ) -> list[Candidate]:
     """Every candidate in the case, in a stable order (by group, then by value)."""
     groups = group_facts(facts, subject_map)
-    texts: dict[str, str] = {}
     found: list[Candidate] = []
     for key in sorted(groups):
         members = groups[key]
         if len(members) > 1:
-            found.extend(_detect_group(key, members, texts))
+            found.extend(_detect_group(key, members))
     return found
 
 
@@ -120,11 +144,10 @@ def recheck(
         f for f in facts if f.subject_key in subject_keys and group_key(f, subject_map) in keys
     ]
     groups = group_facts(touched, subject_map)
-    texts: dict[str, str] = {}
     found: list[Candidate] = []
     for key in sorted(groups):
         if len(groups[key]) > 1:
-            found.extend(_detect_group(key, groups[key], texts))
+            found.extend(_detect_group(key, groups[key]))
     return Recheck(
         groups=frozenset(keys),
         claim_ids=frozenset({f.id for f in touched} | changed),
@@ -155,97 +178,86 @@ def incomparable(
     return found
 
 
-def _detect_group(
-    key: GroupKey, members: list[ClaimFacts], texts: dict[str, str]
-) -> list[Candidate]:
-    clusters = _clusters(ordered(members))
-    if len(clusters) < 2:
+def _detect_group(key: GroupKey, members: list[ClaimFacts]) -> list[Candidate]:
+    # Most groups agree, and one shared value is cheaper to see than to sort for.
+    if max([f.order[0] for f in members]) <= min([f.order[1] for f in members]):
         return []
-    origins: list[Origins] = [frozenset(f.origin for f in c) for c in clusters]
+    group = ordered(members)
+    found = positions(group)
+    if len(found) < 2:
+        return []
     kind = (
         ContradictionKind.DURATION
         if key[1].startswith(f"{UnitFamily.DURATION}:")
         else ContradictionKind.NUMERIC
     )
-    found = []
-    for i, j in _cluster_pairs(origins):
-        lower = [f for f in clusters[i] if _has_partner(f, origins[j])]
-        upper = [f for f in clusters[j] if _has_partner(f, origins[i])]
-        # Nearest the gap: the highest of the lower cluster, the lowest of the upper one.
+    candidates: dict[str, Candidate] = {}
+    for below, above in _sides(group, found):
+        lower, upper = _attributable(below, above)
+        if not lower or not upper:
+            continue
+        # Nearest the gap: the highest of the lower side, the lowest of the upper side.
         if len(lower) > MAX_SIDE:
-            nearest = sorted(lower, key=lambda f: (f.normalised.high_key, f.id))[-MAX_SIDE:]
-            lower = ordered(nearest)
+            lower = ordered(sorted(lower, key=lambda f: (f.normalised.high_key, f.id))[-MAX_SIDE:])
         upper = upper[:MAX_SIDE]
-        ids = tuple(sorted(f.id for f in (*lower, *upper)))
-        found.append(
-            Candidate(
-                kind=kind,
-                members=ids,
-                reason=_reason(lower, upper, texts),
-                signature=signature_of(kind, ids),
-                subject=_subject_text([*lower, *upper]),
-            )
-        )
-    return found
+        ids = tuple(sorted([f.id for f in lower] + [f.id for f in upper]))
+        signature = _signature(kind, ids)
+        if signature not in candidates:
+            candidates[signature] = Candidate(kind, ids, signature, tuple(lower), tuple(upper))
+    return list(candidates.values())
 
 
-def _clusters(members: list[ClaimFacts]) -> list[list[ClaimFacts]]:
-    """Sorted claims split where the next one starts above everything so far."""
-    clusters: list[list[ClaimFacts]] = []
-    current = [members[0]]
-    reach = members[0].normalised.high_key
-    for f in members[1:]:
-        n = f.normalised
-        if n.low_key > reach:
-            clusters.append(current)
-            current = [f]
-            reach = n.high_key
-        else:
-            current.append(f)
-            reach = max(reach, n.high_key)
-    clusters.append(current)
-    return clusters
-
-
-def _can_conflict(a: Origins, b: Origins) -> bool:
-    """False only when both clusters hold nothing but one and the same origin."""
-    return len(a) > 1 or a != b
-
-
-def _has_partner(f: ClaimFacts, other: Origins) -> bool:
-    return len(other) > 1 or f.origin not in other
-
-
-def _cluster_pairs(origins: list[Origins]) -> list[tuple[int, int]]:
-    k = len(origins)
+def _sides(
+    group: list[ClaimFacts], found: list[Position]
+) -> Iterator[tuple[list[ClaimFacts], list[ClaimFacts]]]:
+    """(lower side, upper side) for each pair of positions reported (see the module docstring)."""
+    k = len(found)
     if k <= ALL_PAIRS_UP_TO:
-        return [
-            (i, j)
-            for i in range(k)
-            for j in range(i + 1, k)
-            if _can_conflict(origins[i], origins[j])
-        ]
-    # next_other[j]: the first cluster after j whose origins differ from j's, found backwards in
-    # one pass so that a long run of one source's figures is skipped in O(1).
-    next_other = [k] * k
-    for j in range(k - 2, -1, -1):
-        next_other[j] = next_other[j + 1] if origins[j + 1] == origins[j] else j + 1
-    pairs: set[tuple[int, int]] = set()
+        members = [p.members(group) for p in found]
+        for i in range(k):
+            for j in range(i + 1, k):
+                yield _apart(members[i], found[j].low, members[j])
+        return
     for i in range(k - 1):
-        j = i + 1 if _can_conflict(origins[i], origins[i + 1]) else next_other[i + 1]
-        if j < k:
-            pairs.add((i, j))
-    if _can_conflict(origins[0], origins[-1]):
-        pairs.add((0, k - 1))
-    return sorted(pairs)
+        # Neighbours: who left position i is exactly who ends below position i + 1 (positions.py).
+        yield _apart(found[i].left, found[i + 1].low, found[i + 1].entered)
+    yield _apart(found[0].members(group), found[-1].low, found[-1].members(group))
 
 
-def _reason(lower: list[ClaimFacts], upper: list[ClaimFacts], texts: dict[str, str]) -> str:
-    reason = f"{cited_figures(lower, texts)} vs {cited_figures(upper, texts)}: no overlap"
+def _apart(
+    lower: list[ClaimFacts], upper_low: Decimal, upper: list[ClaimFacts]
+) -> tuple[list[ClaimFacts], list[ClaimFacts]]:
+    """Lower claims ending below the upper position, against upper claims starting above them."""
+    # f.order is (widened low, widened high, id), ready-made on every ClaimFacts.
+    below = [f for f in lower if f.order[1] < upper_low]
+    if not below:
+        return [], []
+    ceiling = max([f.order[1] for f in below])
+    return below, [f for f in upper if f.order[0] > ceiling]
+
+
+def _attributable(
+    lower: list[ClaimFacts], upper: list[ClaimFacts]
+) -> tuple[list[ClaimFacts], list[ClaimFacts]]:
+    """Each side without the claims whose only opponents share their source and date."""
+    lower_origins = {f.origin for f in lower}
+    upper_origins = {f.origin for f in upper}
+    if len(lower_origins) > 1 and len(upper_origins) > 1:
+        return lower, upper  # every claim has an opponent from elsewhere
+    return (
+        [f for f in lower if len(upper_origins) > 1 or f.origin not in upper_origins],
+        [f for f in upper if len(lower_origins) > 1 or f.origin not in lower_origins],
+    )
+
+
+def _reason(lower: Sequence[ClaimFacts], upper: Sequence[ClaimFacts]) -> str:
+    # Each side lists the figures nearest the gap first: those are the disagreement.
+    nearest_first = sorted(lower, key=lambda f: (f.order[1], f.id), reverse=True)
+    reason = f"{cited_figures(nearest_first)} vs {cited_figures(upper)}: no overlap"
     both = (*lower, *upper)
     if any(f.normalised.converted for f in both) and len({stated_form(f) for f in both}) > 1:
         # Figures written in different units or periods: show what was actually compared.
-        near_low = max(lower, key=lambda f: (f.normalised.high_key, f.id)).normalised
+        near_low = nearest_first[0].normalised
         near_high = upper[0].normalised
         reason += f" ({describe_compared(near_low)} vs {describe_compared(near_high)})"
     return reason

@@ -23,16 +23,21 @@ class ClaimFacts:
     source_label: str = ""
     as_of: date | None = None
     raw_text: str = ""
-    # Computed once here so that grouping 50k claims is a dictionary lookup per claim.
+    # Worked out once here, not in every detection run: grouping 50k claims is then a dictionary
+    # lookup per claim, and sorting compares ready-made keys.
     subject_key: str = field(init=False, repr=False, compare=False)
+    # Where and when the figure was said ("source|date"); an unattributed claim is an origin of
+    # its own. A string, because detection puts origins in sets and strings cache their hash.
+    origin: str = field(init=False, repr=False, compare=False)
+    # Widened low bound, widened high bound, id: the order detection sweeps a group in.
+    order: tuple[Decimal, Decimal, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "subject_key", subject_key(self.subject))
-
-    @property
-    def origin(self) -> tuple[str, date | None]:
-        """Where and when the figure was said; an unattributed claim is an origin of its own."""
-        return (self.source_id or f"unattributed:{self.id}", self.as_of)
+        set_field = object.__setattr__  # the one way to fill derived fields of a frozen value
+        set_field(self, "subject_key", subject_key(self.subject))
+        source = self.source_id or f"unattributed:{self.id}"
+        set_field(self, "origin", f"{source}|{self.as_of.isoformat() if self.as_of else ''}")
+        set_field(self, "order", (self.normalised.low_key, self.normalised.high_key, self.id))
 
 
 def facts_of(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 from casefile.analysis.facts import ClaimFacts
 from casefile.analysis.subjects import SubjectMap
@@ -10,6 +11,8 @@ from casefile.analysis.subjects import SubjectMap
 # (canonical subject key, Normalised.compat). Claims without a subject share the key "" and so
 # are compared with every other subject-less claim of the same unit family, unit and period.
 type GroupKey = tuple[str, str]
+
+_ORDER = attrgetter("order")
 
 
 def group_key(facts: ClaimFacts, subject_map: SubjectMap | None = None) -> GroupKey:
@@ -35,4 +38,4 @@ def group_facts(
 
 def ordered(members: Iterable[ClaimFacts]) -> list[ClaimFacts]:
     """Claims by widened low bound, then high bound, then id: the same order for any input order."""
-    return sorted(members, key=lambda f: (f.normalised.low_key, f.normalised.high_key, f.id))
+    return sorted(members, key=_ORDER)

@@ -18,11 +18,13 @@ Conventions (each chosen so that a flagged difference is one a reporter would as
 * Money in another currency is **not converted silently**: without a rate on the case, EUR only
   compares with EUR. With `rates={"EUR": Decimal("1.08")}` (1 EUR = 1.08 units of
   `base_currency`, USD unless the caller says otherwise), EUR figures become USD figures.
-* Comparison allowance: every bound is widened by 0.5 % (sources round, and round conversions),
-  plus 3 % when calendar months are involved (a month lasts 28 to 31 days: "3 months" vs "90
-  days", "$500/week" vs "$2,150/month"), plus 2 % after a currency conversion (rates move). Two
-  claims conflict only when even their widened intervals are apart, so claims within about 1 % of
-  each other never do, and a shared endpoint ("more than 2,000" vs "2,000") is never a conflict.
+* Comparison allowance: every bound is widened by 1 % (sources round, and round what they
+  convert: $1,000/year is "$83/month"), plus 3 % when calendar months are involved (a month lasts
+  28 to 31 days: "3 months" vs "90 days", "$500/week" vs "$2,150/month"), plus 2 % after a
+  currency conversion (rates move). Two claims conflict only when even their widened intervals
+  are apart, so figures within about 2 % of each other never do ("$1,980" vs "$2,000" is a
+  rounding, not a story), and a shared endpoint ("more than 2,000" vs "2,000") is never a
+  conflict.
 """
 
 from __future__ import annotations
@@ -39,10 +41,10 @@ from casefile.analysis.units import (
     currency_code,
     lookup_unit,
 )
-from casefile.analysis.words import key_words
+from casefile.analysis.words import fold, key_words, singular
 from casefile.domain.enums import Period, Qualifier
 
-ROUNDING_ALLOWANCE = Decimal("0.005")
+ROUNDING_ALLOWANCE = Decimal("0.01")
 CALENDAR_ALLOWANCE = Decimal("0.03")
 EXCHANGE_ALLOWANCE = Decimal("0.02")
 ABOUT_BAND = Decimal("0.10")
@@ -64,6 +66,7 @@ class Stated:
     unit: str
     period: Period
     per: str
+    unit_key: str  # the written unit resolved, before conversion: "EUR", "month", "permit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +135,15 @@ def normalise(  # noqa: PLR0917
         allowance=allowance,
         low_key=low_key,
         high_key=high_key,
-        stated=Stated(value, value_max, qualifier, unit.strip(), period, _per_label(per)),
+        stated=Stated(
+            value,
+            value_max,
+            qualifier,
+            unit.strip(),
+            period,
+            _per_label(per),
+            info.canonical if info.family is UnitFamily.CURRENCY else singular(fold(unit)),
+        ),
         converted=num != den or canonical != info.canonical,
         compat=f"{info.family}:{canonical}:{base_period}:{per_key}",
         note=note,
