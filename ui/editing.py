@@ -192,13 +192,18 @@ class Editor(QObject):
         self.record_created.emit(kind, value.id)
         return value
 
-    def new(self, kind: RecordKind, draft: Any = None) -> Any | None:
-        """Opens the editor for a new record (prefilled with `draft`), saves it if accepted."""
+    def new(
+        self, kind: RecordKind, draft: Any = None, *, source_id: str | None = None
+    ) -> Any | None:
+        """Opens the editor for a new record (prefilled with `draft`, or linked to the source
+        `source_id`), and saves it if accepted."""
         if kind is RecordKind.CONTRADICTION and draft is None:
             return None  # made from selected members: see new_contradiction
         if kind is RecordKind.DOCUMENT and draft is None:
             return None  # documents arrive through intake (paste or open a file)
         dialog = self._dialog(kind, draft)
+        if source_id is not None and hasattr(dialog, "source"):
+            dialog.source.set_source(self.source_label(source_id))
         while self.run_dialog(dialog):
             service = SERVICES[kind]
             values = dialog.values()

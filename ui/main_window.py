@@ -322,25 +322,17 @@ class MainWindow(QMainWindow):
 
     # -- editing ------------------------------------------------------------------------------
     def new_record(self, kind: RecordKind) -> None:
-        if self.controller.is_open:
-            self.editor.new(kind, self._prefill(kind))
-
-    def _prefill(self, kind: RecordKind) -> object:
-        """A new quote or number from a source's page is that source's."""
-        from casefile.domain.records import ClaimDraft, QuoteDraft
-
+        """New record; a quote or number made from a source's page is linked to that source."""
+        if not self.controller.is_open:
+            return
+        current = self.detail.current
+        on_source = current is not None and current[0] is RecordKind.SOURCE
         source_id = (
-            self.detail.source_page.source_id
-            if self.detail.current and self.detail.current[0] is RecordKind.SOURCE
+            current[1]
+            if on_source and kind in (RecordKind.QUOTE, RecordKind.CLAIM) and current
             else None
         )
-        if kind is RecordKind.QUOTE and source_id:
-            return QuoteDraft(text="", source_id=source_id)  # type: ignore[arg-type]
-        if kind is RecordKind.CLAIM and source_id:
-            from decimal import Decimal
-
-            return ClaimDraft(subject="", value=Decimal(0), unit="", source_id=source_id)  # type: ignore[arg-type]
-        return None
+        self.editor.new(kind, source_id=source_id)
 
     def new_contradiction(self) -> None:
         kind, ids = self.selected()

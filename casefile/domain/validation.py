@@ -84,7 +84,8 @@ def parse_decimal(field: str, value: str | int | Decimal) -> Decimal:
         raise InvalidValue(field, "must be a finite number")
     if abs(number) >= MAX_ABS_VALUE:
         raise InvalidValue(field, "is too large")
-    return number.normalize() if number == number.to_integral_value() else number
+    # Exact and plain: 2000 stays 2000 (normalize() would make it 2E+3)
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number
 
 
 def decimal_text(number: Decimal) -> str:

@@ -107,17 +107,17 @@ def exists(session: Session, kind: RecordKind, record_id: str) -> bool:
 
 
 def references(session: Session, kind: RecordKind, record_id: str) -> dict[str, int]:
-    """How many records point at this one, by kind of pointer ("quotes", "contradictions", …)."""
+    """How many records point at this one, by their kind ("quote", "claim", "contradiction")."""
     counts: dict[str, int] = {}
     for ref_kind, table, fields in _LINKS.get(kind, []):
         n = len(
             session.scalars(select(table.pk).where(getattr(table, fields[0]) == record_id)).all()
         )
         if n:
-            counts[f"{ref_kind.value}s"] = counts.get(f"{ref_kind.value}s", 0) + n
+            counts[ref_kind.value] = counts.get(ref_kind.value, 0) + n
     n = len(_membership_rows(session, kind, record_id))
     if n:
-        counts["contradictions"] = n
+        counts[RecordKind.CONTRADICTION.value] = n
     return counts
 
 
@@ -146,7 +146,7 @@ def delete(
     refs = references(session, kind, record_id)
     if refs and on_references is OnReferences.REFUSE:
         total = sum(refs.values())
-        described = " and ".join(f"{n} {what if n > 1 else what[:-1]}" for what, n in refs.items())
+        described = " and ".join(f"{n} {what}{'s' if n > 1 else ''}" for what, n in refs.items())
         raise InUse(kind.value, total, described)
 
     unlinked: list[Unlinked] = []
@@ -200,6 +200,10 @@ def delete(
 
     session.flush()
     _crud.remove(session, spec, record)
+    if kind in (RecordKind.SOURCE, RecordKind.NOTE) or note_values:
+        from casefile.services.search import forget_removed_terms
+
+        forget_removed_terms(session)
     return Deleted(kind, value, tuple(unlinked), tuple(memberships), tag_links, tuple(note_values))
 
 

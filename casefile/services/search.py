@@ -163,3 +163,12 @@ def _hit(
         pseudonym=source.pseudonym if source is not None else "",
         source_name=source.name if source is not None else "",
     )
+
+
+def forget_removed_terms(session: Session) -> None:
+    """Rewrites the search index so that words of deleted or edited records are gone from the
+    file, not merely unreachable. FTS5's secure-delete drops a record's positions at once but
+    keeps its words in the term dictionary until segments merge; `optimize` merges them all.
+    Run after a source (whose name is indexed) is renamed or deleted, and after a note is
+    deleted. About 1 s on a 200k-quote case, once; near nothing after that."""
+    session.execute(text("INSERT INTO search_index(search_index) VALUES('optimize')"))

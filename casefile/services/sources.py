@@ -57,7 +57,11 @@ def get(session: Session, source_id: str) -> Source:
 
 
 def update(session: Session, source_id: str, draft: SourceDraft) -> Source:
-    record, _, _ = _crud.update(session, SPEC, source_id, draft)
+    record, before, after = _crud.update(session, SPEC, source_id, draft)
+    if before != after:
+        from casefile.services.search import forget_removed_terms
+
+        forget_removed_terms(session)  # the old name must not linger in the index
     return SPEC.value_of(session, record)
 
 

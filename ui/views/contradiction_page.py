@@ -10,20 +10,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from casefile.domain.enums import ContradictionStatus, Protection, RecordKind
+from casefile.domain.enums import ContradictionStatus, RecordKind
 from casefile.domain.records import Contradiction, Source
 from casefile.services import claims, contradictions, documents, quotes, sources
 from ui.case_controller import CaseController
 from ui.describe import claim_line, quote_line
 from ui.privacy_state import PrivacyState
 from ui.views.parts import Fields, LinkList, clear_layout, plain_label, set_plain
+from ui.widgets.protection_badge import ProtectionBadge
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,7 @@ class MemberCard(QFrame):
         )
         header = QHBoxLayout()
         header.addWidget(plain_label(who, role="heading"), 1)
-        badge = QLabel(src.protection.label if src else "")
-        badge.setProperty("protection", (src.protection if src else Protection.NAMED).value)
-        badge.setObjectName("protection_badge")
-        header.addWidget(badge)
+        header.addWidget(ProtectionBadge(src.protection if src else None))
         layout.addLayout(header)
         layout.addWidget(plain_label(member.text, role="quote"))
         fields = Fields()

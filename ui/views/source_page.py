@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from casefile.domain.enums import RecordKind
 from casefile.domain.records import Claim, Contradiction, Note, Quote, Source
@@ -16,6 +16,7 @@ from ui.case_controller import CaseController
 from ui.describe import claim_line, contradiction_line, quote_line
 from ui.privacy_state import PrivacyState
 from ui.views.parts import Fields, LinkList, plain_label, set_plain
+from ui.widgets.protection_badge import ProtectionBadge
 
 LIMIT = 200
 
@@ -59,8 +60,7 @@ class SourcePage(QWidget):
         top = QHBoxLayout()
         self.title = plain_label(role="title")
         self.title.setObjectName("source_title")
-        self.badge = QLabel()
-        self.badge.setObjectName("protection_badge")
+        self.badge = ProtectionBadge()
         self.reveal = QPushButton(self.tr("Reveal name"))
         self.reveal.setObjectName("reveal")
         self.reveal.clicked.connect(self._toggle_reveal)
@@ -117,10 +117,7 @@ class SourcePage(QWidget):
             privacy.privacy_screen or not privacy.is_revealed(s.id)
         )
         set_plain(self.title, privacy.name(s.id, s.name, s.pseudonym, s.protection))
-        self.badge.setText(s.protection.label)
-        self.badge.setProperty("protection", s.protection.value)
-        self.badge.style().unpolish(self.badge)
-        self.badge.style().polish(self.badge)
+        self.badge.set_protection(s.protection)
         self.reveal.setVisible(s.protection.masks_identity)
         self.reveal.setEnabled(not privacy.privacy_screen)
         self.reveal.setText(

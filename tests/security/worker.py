@@ -1,0 +1,41 @@
+"""A child process for fault tests: does work and prints an acknowledgement after each commit,
+until the test kills it with SIGKILL. Run as `python -m tests.security.worker MODE ...`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from casefile.domain.records import QuoteDraft, SourceDraft
+from casefile.services import quotes, security, sources
+from casefile.services.case import FAST_TEST_PARAMS, open_case
+
+
+def edit_loop(path: Path, passphrase: str, run: str) -> None:
+    """Each unit of work adds a source and a quote that names it: both or neither survive."""
+    case = open_case(path, passphrase=passphrase or None)
+    i = 0
+    while True:
+        with case.transaction("worker") as s:
+            src = sources.add(s, SourceDraft(name=f"Pair {run}-{i} source"))
+            quotes.add(s, QuoteDraft(text=f"Pair {run}-{i} quote", source_id=src.id))
+        print(f"ack {i}", flush=True)
+        i += 1
+
+
+def change_passphrase(path: Path, old: str, new: str) -> None:
+    case = open_case(path, passphrase=old)
+    print("opened", flush=True)
+    security.change_passphrase(case, old, new, kdf=FAST_TEST_PARAMS)
+    print("changed", flush=True)
+    case.close()
+
+
+if __name__ == "__main__":
+    mode, *rest = sys.argv[1:]
+    if mode == "edit-loop":
+        edit_loop(Path(rest[0]), rest[1], rest[2])
+    elif mode == "change-passphrase":
+        change_passphrase(Path(rest[0]), rest[1], rest[2])
+    else:
+        raise SystemExit(f"unknown mode {mode}")
