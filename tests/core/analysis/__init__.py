@@ -1,0 +1,1 @@
+"""Tests of the pure analysis package: normalisation, subjects, detection, corroboration."""
