@@ -9,7 +9,6 @@ case's path, files by the time they were taken.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,7 +39,7 @@ def folder_for(case_path: Path, root: Path | None = None) -> Path:
 
 def _prepare(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(folder, 0o700)
+    folder.chmod(0o700)
 
 
 def backup_store(store: CaseStore, *, keep: int, root: Path | None = None) -> Path:

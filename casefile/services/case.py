@@ -23,9 +23,9 @@ from casefile.services._convert import to_value
 from casefile.services._session import ACTOR, CHANGES, collector_of, note_updated
 from casefile.storage import files
 from casefile.storage.case_store import CaseStore
-from casefile.storage.whole_file import stale_temp_files
 from casefile.storage.kdf import DEFAULT_PARAMS, FAST_TEST_PARAMS, KdfParams
 from casefile.storage.records import CaseRecord
+from casefile.storage.whole_file import stale_temp_files
 
 __all__ = [
     "DEFAULT_PARAMS",

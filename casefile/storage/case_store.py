@@ -120,7 +120,7 @@ class CaseStore:
                 session.commit()
             engine.dispose()
             _checkpoint(temp, key)
-            os.chmod(temp, 0o600)  # a case is private to its reporter
+            temp.chmod(0o600)  # a case is private to its reporter
             files.fsync_file(temp)
             os.link(temp, path)
             temp.unlink()

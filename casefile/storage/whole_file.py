@@ -4,7 +4,6 @@ one, checked, then renamed over it, so at every instant exactly one complete fil
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -73,11 +72,11 @@ def rewrite(path: Path, old_key: CaseKey | None, new_key: CaseKey | None) -> Non
     try:
         with files.translated_os_errors("rewrite the case file"):
             export_copy(path, old_key, temp, new_key)
-            os.chmod(temp, 0o600)
+            temp.chmod(0o600)
             files.fsync_file(temp)
             verify(temp, new_key)
             _drop_side_files(temp)
-            os.replace(temp, path)
+            temp.replace(path)
             files.fsync_dir(path.parent)
     finally:
         files.remove_quietly(temp, *_side_files(temp))
@@ -97,11 +96,11 @@ def backup(path: Path, key: CaseKey | None, target: Path) -> None:
             finally:
                 destination.close()
                 source.close()
-            os.chmod(temp, 0o600)
+            temp.chmod(0o600)
             files.fsync_file(temp)
             verify(temp, key)
             _drop_side_files(temp)
-            os.replace(temp, target)
+            temp.replace(target)
             files.fsync_dir(target.parent)
     finally:
         files.remove_quietly(temp, *_side_files(temp))

@@ -36,12 +36,10 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 def make(folder: Path, canary: str) -> Path:
     path = folder / "e.casefile"
-    with create_case(path, title="Secret title Xq7", passphrase=PASS, kdf=FAST_TEST_PARAMS) as case:
-        with case.transaction() as s:
-            src = sources.add(s, factories.protected_source(name=canary))
-            quotes.add(
-                s, factories.quote(text="Unpublished words Vexmorran said", source_id=src.id)
-            )
+    made = create_case(path, title="Secret title Xq7", passphrase=PASS, kdf=FAST_TEST_PARAMS)
+    with made as case, case.transaction() as s:
+        src = sources.add(s, factories.protected_source(name=canary))
+        quotes.add(s, factories.quote(text="Unpublished words Vexmorran said", source_id=src.id))
     return path
 
 

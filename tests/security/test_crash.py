@@ -70,7 +70,7 @@ def test_kill_9_during_edits_loses_no_acknowledged_edit(tmp_path: Path) -> None:
     runs = iterations(50, 500)
     for run in range(runs):
         proc = spawn("edit-loop", str(path), PASS, str(run))
-        # the child needs ~0.5 s to start; kill it anywhere from before its first commit to well after
+        # the child needs ~0.5 s to start: kill it before its first commit or well after
         acks = read_acks(proc, time.monotonic() + rng.uniform(0.3, 1.2))
         with open_case(path, passphrase=PASS) as case, case.read() as s:
             assert s.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"

@@ -18,7 +18,6 @@ from tests import factories
 from tests.ui.modal import on_next_modal
 from ui.case_controller import CaseController
 from ui.dialogs.claim_dialog import ClaimDialog
-from ui.dialogs.quote_dialog import QuoteDialog
 from ui.dialogs.source_dialog import SourceDialog
 from ui.main_window import MainWindow
 

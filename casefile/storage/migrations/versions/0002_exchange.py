@@ -30,9 +30,7 @@ def upgrade() -> None:
         sa.Column("export_nonce", sa.String(64), nullable=False),
         sa.Column("at", sa.String(32), nullable=False),
         sa.Column("fingerprint", sa.Text, nullable=False),
-        sa.CheckConstraint(
-            "direction IN ('sent', 'received')", name="ck_exchange_ids_direction"
-        ),
+        sa.CheckConstraint("direction IN ('sent', 'received')", name="ck_exchange_ids_direction"),
         sa.PrimaryKeyConstraint("export_id", name="pk_exchange_ids"),
     )
     op.create_index(
