@@ -24,8 +24,8 @@ from casefile.domain.enums import RecordKind
 from casefile.domain.ids import RecordId
 from casefile.services.listing import Row
 from ui.models.columns import LEFT, RIGHT, Column
-from ui.views.parts import is_rtl
 from ui.privacy_state import PrivacyState
+from ui.views.parts import is_rtl
 
 PAGE = 100
 CACHE_ROWS = 5_000
