@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from casefile import settings as settings_store
 from casefile.domain.changes import Changes
 from casefile.domain.enums import RecordKind
-from casefile.services import listing, overview
+from casefile.services import backups, listing, overview, security
 from casefile.services.case import (
     DEFAULT_PARAMS,
     KdfParams,
@@ -31,11 +31,15 @@ log = logging.getLogger(__name__)
 
 
 class CaseController(QObject):
-    """case_opened() after a case opens; case_closed() after it closes (or locks);
-    records_changed(Changes) after every committed unit of work."""
+    """case_opened() after a case opens (or is restored from a backup); case_closed() after it
+    closes; locked(path) after an encrypted case locked; encryption_changed() after its
+    passphrase changed or it was encrypted or decrypted; records_changed(Changes) after every
+    committed unit of work."""
 
     case_opened = Signal()
     case_closed = Signal()
+    locked = Signal(object)
+    encryption_changed = Signal()
     records_changed = Signal(object)
     settings_changed = Signal()
 
@@ -47,6 +51,8 @@ class CaseController(QObject):
         self.kdf = kdf
         self._persist = persist_settings
         self.case: OpenCase | None = None
+        self.locked_path: Path | None = None
+        self.backup_root: Path | None = None  # None: the user's data folder
         self.runner = TaskRunner()
         # Bumped on every open and close, so background results for an older case are dropped.
         self.generation = 0
@@ -84,6 +90,7 @@ class CaseController(QObject):
         self._swap(case)
 
     def _swap(self, case: OpenCase) -> None:
+        self.locked_path = None
         if self.case is not None:
             self.close()
         self.case = case
@@ -102,6 +109,55 @@ class CaseController(QObject):
     @property
     def is_open(self) -> bool:
         return self.case is not None
+
+    # -- locking and keys -------------------------------------------------------------------
+    def lock(self) -> bool:
+        """Closes an encrypted case (engine disposed, key wiped) and remembers its path so the
+        window can offer to unlock it. Plain cases have no key to drop: nothing happens."""
+        if self.case is None or not self.case.encrypted:
+            return False
+        path = self.case.path
+        self.locked_path = path
+        self.close()
+        self.locked.emit(path)
+        return True
+
+    def unlock(self, passphrase: str) -> None:
+        if self.locked_path is None:
+            raise RuntimeError("nothing is locked")
+        self.open(self.locked_path, passphrase)
+        self.locked_path = None
+
+    def change_passphrase(self, current: str, new: str) -> None:
+        security.change_passphrase(self.require(), current, new, kdf=self.kdf)
+        self.encryption_changed.emit()
+
+    def encrypt(self, passphrase: str) -> None:
+        security.encrypt(self.require(), passphrase, kdf=self.kdf)
+        self.encryption_changed.emit()
+
+    def decrypt(self, current: str) -> None:
+        security.decrypt(self.require(), current)
+        self.encryption_changed.emit()
+
+    def backup_now(self) -> Path:
+        return backups.make_backup(
+            self.require(), keep=self.settings.backup_keep, root=self.backup_root
+        )
+
+    def list_backups(self) -> list[backups.BackupInfo]:
+        return backups.list_backups(self.require().path, root=self.backup_root)
+
+    def restore(self, backup: Path, passphrase: str | None) -> None:
+        backups.restore(
+            self.require(),
+            backup,
+            passphrase=passphrase,
+            keep=self.settings.backup_keep,
+            root=self.backup_root,
+        )
+        self.generation += 1
+        self.case_opened.emit()
 
     def require(self) -> OpenCase:
         if self.case is None:

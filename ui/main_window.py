@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.commands = Actions()
         self._build_actions()
+        from ui.security_menu import CaseSecurity
+
+        self.security = CaseSecurity(self)
         self._build_menus_and_toolbar()
         self._wire()
         self._on_closed()
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
         fill_menu(view_menu, self.commands, [f"section_{k.value}" for k, _t in SECTIONS])
         self.view_menu = view_menu
         self.case_menu = bar.addMenu(self.tr("&Case"))
+        fill_menu(self.case_menu, self.commands, self.security.actions())
         help_menu = bar.addMenu(self.tr("&Help"))
         fill_menu(help_menu, self.commands, ["shortcuts"])
         toolbar = QToolBar(self.tr("Main"))
@@ -233,6 +237,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.commands["redo"])
         toolbar.addSeparator()
         toolbar.addAction(self.commands["privacy"])
+        toolbar.addAction(self.commands["lock"])
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
@@ -528,18 +533,24 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(enabled)
 
     def _on_opened(self) -> None:
-        case = self.controller.require()
         self.undo_stack.clear()
         self._refresh_title()
+        self.show_case_state()
+        self._case_actions(True)
+        self._refresh_counts()
+        self.sidebar.select(self.sidebar.current_kind() or RecordKind.SOURCE)
+        self.show_section(self.sidebar.current_kind() or RecordKind.SOURCE)
+
+    def show_case_state(self) -> None:
+        """The status bar: which file, and whether it is encrypted (always visible)."""
+        case = self.controller.case
+        if case is None:
+            return
         lock = self.tr("🔒 Encrypted") if case.encrypted else self.tr("⚠ NOT ENCRYPTED")
         self.case_label.setText(f"{lock}   {case.path}")
         self.case_label.setProperty("encrypted", case.encrypted)
         self.case_label.style().unpolish(self.case_label)
         self.case_label.style().polish(self.case_label)
-        self._case_actions(True)
-        self._refresh_counts()
-        self.sidebar.select(self.sidebar.current_kind() or RecordKind.SOURCE)
-        self.show_section(self.sidebar.current_kind() or RecordKind.SOURCE)
 
     def _refresh_title(self) -> None:
         if self.controller.is_open:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -95,7 +95,10 @@ def _open_window(frontends: Frontends, case: Path | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None, frontends: Frontends | None = None) -> int:
-    os.umask(0o077)  # files we write (cases, exports, PDFs, backups) are private to the user
+    from casefile import hardening, logs
+
+    hardening.install()  # private umask, no core dumps, no network
+    logs.configure()
     args_list = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in args_list
     frontends = frontends or Frontends()
@@ -113,8 +116,9 @@ def main(argv: Sequence[str] | None = None, frontends: Frontends | None = None) 
     except KeyboardInterrupt:
         _report_error("interrupted; the last completed change was saved", as_json)
         return 130
-    except Exception as error:  # noqa: BLE001 - last line of defence: no traceback, no values
+    except Exception as error:  # last line of defence: no traceback, no values
         from casefile.crash import describe
 
+        logging.getLogger("casefile.cli").exception("internal error")
         _report_error(f"internal error ({describe(error)}); your case was not changed", as_json)
         return 70
