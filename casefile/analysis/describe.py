@@ -169,12 +169,13 @@ def _plural(word: str) -> str:
 def _canonical_unit(n: Normalised, interval: Interval) -> str:
     if n.family is UnitFamily.PERCENTAGE:
         return "%"
+    one = interval.is_point and interval.low == 1
     if n.family is UnitFamily.PEOPLE:
-        return " people"
+        return " person" if one else " people"
     if not n.unit:
         return ""
     if n.family in (UnitFamily.DURATION, UnitFamily.COUNT):
-        return " " + _counted(n.unit, interval.is_point and interval.low == 1)
+        return " " + _counted(n.unit, one)
     return f" {n.unit}"
 
 

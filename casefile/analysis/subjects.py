@@ -196,8 +196,13 @@ class SubjectMap:
         return cls(tuple(sorted((a, b) for a, b in keyed if a and b and a != b)))
 
     def merged(self, subject: str, into: str) -> SubjectMap:
-        """A new map in which `subject` counts as `into` (and so does whatever pointed to it)."""
-        return SubjectMap.of([*self.merges, (subject, into)])
+        """A new map in which `subject` counts as `into` (and so does whatever pointed to it).
+
+        The latest merge wins: if `into` had itself been merged away, it becomes canonical again.
+        """
+        target = subject_key(into)
+        kept = [(a, b) for a, b in self.merges if a != target]
+        return SubjectMap.of([*kept, (subject, into)])
 
     def key_of(self, key: str) -> str:
         """The canonical key for an already computed subject key."""
