@@ -1,0 +1,194 @@
+"""Names mentioned in a text, to resolve "he said" and "Ferreira said" to the full name."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from casefile.intake.layout import Span
+from casefile.intake.lazy import LazyPattern
+from casefile.intake.names import normalise_name
+from casefile.intake.speakers import NAME, NAME_WORD, SpeakerKind, clean_speaker, speaker_kind
+
+_FULL_NAME = LazyPattern(NAME)
+# A surname on its own, not in the possessive ("Souza's squad" does not mention Souza as actor).
+_ONE_NAME = LazyPattern(rf"(?<![\w'’-]){NAME_WORD}(?!['’]s\b)")
+# How a person is introduced in reporting: "Lucas Ferreira, 24,", "Carla Nunes, a lawyer",
+# "Mr Bello", "Lima (21)". Pronouns refer back to introduced people as well as to speakers.
+_INTRODUCTION = LazyPattern(
+    r"(?:,[ \t]+(?:\d{1,3}|aged|a|an|the|who|whose|now|then|his|her)\b|[ \t]*\(\d{1,3}\))"
+)
+# Characters: further back, "he" is too likely to be someone else; "it" is vaguer still.
+_PERSON_REACH = 3000
+_BODY_REACH = 800
+_GENDER_REACH = 200
+_QUOTED = LazyPattern(r"[\"“«][^\"”»\n]*[\"”»]")
+_MASCULINE = LazyPattern(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
+_FEMININE = LazyPattern(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+# "It said" may stand for "the ministry" or "Atlas Logistics", not for a long description.
+_BODY_FOR_IT = LazyPattern(r"[Tt]he[ \t]+\S+(?:[ \t]+\S+){0,3}|[A-Z]\S*(?:[ \t]+\S+){0,4}")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name at `start:end`, used (as itself, a surname or a pronoun) at position `at`."""
+
+    start: int
+    end: int
+    kind: SpeakerKind
+    at: int
+
+
+@dataclass(slots=True)
+class _Timeline:
+    """Mentions sorted by the position where they were used."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+
+    def add(self, mention: Mention) -> None:
+        index = bisect_right(self.positions, mention.at)
+        self.positions.insert(index, mention.at)
+        self.mentions.insert(index, mention)
+
+    def latest_before(
+        self, position: int, reach: int, accept: Callable[[Mention], bool]
+    ) -> Mention | None:
+        index = bisect_left(self.positions, position) - 1
+        while index >= 0 and position - self.positions[index] <= reach:
+            if accept(self.mentions[index]):
+                return self.mentions[index]
+            index -= 1
+        return None
+
+
+@dataclass(slots=True)
+class MentionIndex:
+    """Full names (two words or more) in the text, where people are mentioned, and who spoke."""
+
+    text: str
+    full_names: list[Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _by_word: dict[str, list[int]] = field(default_factory=dict)
+    _mentioned: _Timeline = field(default_factory=_Timeline)  # introductions and surnames
+    _speakers: _Timeline = field(default_factory=_Timeline)
+    _known: set[str] = field(default_factory=set)  # people introduced or heard so far
+    _genders: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str) -> MentionIndex:
+        index = cls(text)
+        for match in _FULL_NAME.finditer(text):
+            index._add_full_name(match)
+        for match in _ONE_NAME.finditer(text):
+            span = (match.start(), match.end())
+            full = index.full_name_for(span)
+            if full is not None:
+                index._mentioned.add(Mention(full[0], full[1], SpeakerKind.PERSON, span[0]))
+                if _INTRODUCTION.match(text, span[1]):
+                    index._known.add(index._key(full))
+                    index.learn_gender(full, after=span)
+        return index
+
+    def _add_full_name(self, match: re.Match[str]) -> None:
+        span = clean_speaker(self.text, match.start(), match.end())
+        if span is None:
+            return
+        phrase = self.text[span[0] : span[1]]
+        words = normalise_name(phrase).split()
+        if len(phrase.split()) < 2 or not words:
+            return
+        kind = speaker_kind(phrase)
+        mention = Mention(span[0], span[1], kind, span[0])
+        position = len(self.full_names)
+        self.full_names.append(mention)
+        self._starts.append(span[0])
+        if kind is not SpeakerKind.PERSON:
+            return
+        for word in {words[0], words[-1]}:
+            self._by_word.setdefault(word, []).append(position)
+        self._mentioned.add(mention)
+        if _INTRODUCTION.match(self.text, span[1]) or _has_title(phrase):
+            self._known.add(self._key(span))
+            self.learn_gender(span)
+
+    def _key(self, span: Span) -> str:
+        return normalise_name(self.text[span[0] : span[1]])
+
+    def full_name_for(self, span: Span) -> Span | None:
+        """The latest full name before `span` whose first or last word is the one-word `span`."""
+        words = self._key(span).split()
+        if len(words) != 1:
+            return None
+        best: Mention | None = None
+        for position in self._by_word.get(words[0], []):
+            mention = self.full_names[position]
+            if mention.start >= span[0]:
+                break
+            best = mention
+        return (best.start, best.end) if best else None
+
+    def add_speaker(self, span: Span, kind: SpeakerKind, at: int) -> None:
+        """Record that the speaker named at `span` spoke at position `at`."""
+        self._speakers.add(Mention(span[0], span[1], kind, at))
+        if kind is SpeakerKind.PERSON:
+            self._known.add(self._key(span))
+
+    def learn_gender(
+        self, span: Span, pronoun: str | None = None, after: Span | None = None
+    ) -> None:
+        """Note whether the person named at `span` is "he" or "she": from a pronoun resolved to
+        them, or else from the pronouns right after their name (or after `after`, a surname
+        standing for it), outside quotations: "Ana Ferreira said her son"."""
+        key = self._key(span)
+        if key in self._genders:
+            return
+        if pronoun is not None:
+            gender = _PRONOUN_GENDER.get(pronoun.lower())
+            if gender:
+                self._genders[key] = gender
+            return
+        start = (after or span)[1]
+        end = self.text.find("\n\n", start, start + _GENDER_REACH)
+        window = _QUOTED.sub(" ", self.text[start : end if end >= 0 else start + _GENDER_REACH])
+        masculine, feminine = bool(_MASCULINE.search(window)), bool(_FEMININE.search(window))
+        if masculine != feminine:
+            self._genders[key] = "m" if masculine else "f"
+
+    def resolve_pronoun(self, pronoun: str, position: int) -> Span | None:
+        """The person (he, she) or body (it) a pronoun at `position` most likely stands for."""
+        word = pronoun.lower()
+        if word not in ("he", "she", "it"):
+            return None  # "they", "we", "I": too often a group the text never names
+        if word == "it":
+            found = self._speakers.latest_before(position, _BODY_REACH, self._fits_it)
+            return (found.start, found.end) if found else None
+        gender = _PRONOUN_GENDER[word]
+
+        def fits(mention: Mention) -> bool:
+            if mention.kind is not SpeakerKind.PERSON:
+                return False
+            key = self._key((mention.start, mention.end))
+            known_gender = self._genders.get(key)
+            return key in self._known and known_gender in (None, gender)
+
+        best: Mention | None = None
+        for timeline in (self._speakers, self._mentioned):
+            found = timeline.latest_before(position, _PERSON_REACH, fits)
+            if found and (best is None or found.at > best.at):
+                best = found
+        if best is None:
+            return None
+        self.learn_gender((best.start, best.end), word)
+        return best.start, best.end
+
+    def _fits_it(self, mention: Mention) -> bool:
+        phrase = self.text[mention.start : mention.end]
+        return mention.kind is SpeakerKind.BODY and _BODY_FOR_IT.fullmatch(phrase) is not None
+
+
+def _has_title(phrase: str) -> bool:
+    return phrase.split(maxsplit=1)[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Dr", "Prof")

@@ -1,0 +1,105 @@
+"""Finding the numbers in a text, in digits or in words, with their scale ("1.2 million")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from casefile.intake.number_words import NUMBER_WORDS, SCALES, parse_number_words
+
+_DIGITS = re.compile(
+    r"(?<![\w.,])(?:"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,500 and 1,500.50
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 500 with a no-break space
+    r"|\d{1,3}(?: \d{3})+(?![\d])(?![ \t]+\d)"  # 1 500, not in a row of table figures
+    r"|\d+(?:\.\d+)?"
+    r")(?:(?P<suffix>bn|mn|tn|k|m|b)|[ \t]+(?P<scale>thousand|million|billion|trillion)\b)?"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+_SUFFIX_SCALE = {
+    "k": Decimal(1000),
+    "m": Decimal(1_000_000),
+    "mn": Decimal(1_000_000),
+    "b": Decimal(1_000_000_000),
+    "bn": Decimal(1_000_000_000),
+    "tn": Decimal(1_000_000_000_000),
+}
+# "one" alone is too often not a quantity ("one of the men", "no one"); so are "a"/"an".
+_LONE_ONE = frozenset({"one", "a", "an"})
+_TIME_UNIT_NEXT = re.compile(r"[ \t-]+(?:hours?|days?|weeks?|months?|years?|decades?)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberToken:
+    """A number as written: `start:end` covers its digits or words and any scale word."""
+
+    start: int
+    end: int
+    value: Decimal
+    scaled: bool  # a scale word or suffix ("million", "bn") was part of it
+    suffix: str  # "k", "m", "bn": only meaningful with a currency
+
+
+def tidy(value: Decimal) -> Decimal:
+    """A value without needless decimals or exponent: 1500000.0 -> 1500000, 1.50 -> 1.5."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def number_tokens(text: str) -> list[NumberToken]:
+    """Every number in `text`, sorted; number words overlapping digits are dropped."""
+    tokens: list[NumberToken] = []
+    for match in _DIGITS.finditer(text):
+        token = _digit_token(match)
+        if token is not None:
+            tokens.append(token)
+    starts = [t.start for t in tokens]
+    for match in NUMBER_WORDS.finditer(text):
+        token = _word_token(text, match)
+        if token is not None and not _overlaps(token, tokens, starts):
+            tokens.append(token)
+    tokens.sort(key=lambda t: t.start)
+    return tokens
+
+
+def _digit_token(match: re.Match[str]) -> NumberToken | None:
+    scale_word = match.group("scale")
+    suffix = (match.group("suffix") or "").lower()
+    end_of_digits = match.start("scale") if scale_word else match.end() - len(suffix)
+    written = match.string[match.start() : end_of_digits].strip()
+    cleaned = re.sub(r"[,\u00a0\u202f\u2009 ]", "", written)
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    if scale_word:
+        value *= SCALES[scale_word.lower()]
+    return NumberToken(match.start(), match.end(), tidy(value), bool(scale_word), suffix)
+
+
+def apply_suffix(token: NumberToken) -> NumberToken:
+    """The token with its "k"/"m"/"bn" suffix applied (when a currency says it is money)."""
+    if not token.suffix:
+        return token
+    value = tidy(token.value * _SUFFIX_SCALE[token.suffix])
+    return NumberToken(token.start, token.end, value, True, "")
+
+
+def _word_token(text: str, match: re.Match[str]) -> NumberToken | None:
+    phrase = match.group()
+    if phrase.lower() in _LONE_ONE and not _TIME_UNIT_NEXT.match(text, match.end()):
+        return None
+    value = parse_number_words(phrase)
+    if value is None:
+        return None
+    scaled = any(word in phrase.lower() for word in ("thousand", "million", "billion"))
+    return NumberToken(match.start(), match.end(), tidy(value), scaled, "")
+
+
+def _overlaps(token: NumberToken, digits: list[NumberToken], starts: list[int]) -> bool:
+    index = bisect_left(starts, token.end) - 1
+    return index >= 0 and digits[index].end > token.start

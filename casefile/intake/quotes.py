@@ -1,0 +1,236 @@
+"""Quote candidates: quotations, transcript turns and reported speech, each with its speaker."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from casefile.domain.enums import QuoteKind
+from casefile.intake import attribution
+from casefile.intake.attribution import Attribution, How
+from casefile.intake.candidates import QuoteCandidate
+from casefile.intake.layout import Protected, Span, block_spans, sentence_spans
+from casefile.intake.mentions import MentionIndex
+from casefile.intake.paraphrase import reported_speech
+from casefile.intake.quote_marks import MarkedQuote, double_quotes, single_quotes
+from casefile.intake.speakers import SpeakerKind, pronoun_of, speaker_kind
+from casefile.intake.transcripts import Turn, interviewee, turn_of
+
+_TRIM = " \t\n\r,;:\u00a0"
+_INHERITED = "inherited"
+_HEADER = "header"
+_LABEL = "label"
+_IMPLICIT = "implicit"
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A candidate before its speaker is resolved."""
+
+    span: Span
+    kind: QuoteKind
+    how: str | None  # how the speaker was found; None when no speaker was found
+    speaker: Span | None
+    block: int
+    opens_block: bool = False
+    answer: bool = False
+    words: int = 0
+
+
+def extract_quotes(text: str) -> list[QuoteCandidate]:
+    """Every quotation and reported statement in `text`, with its speaker where the text says."""
+    return find_quotes(text)
+
+
+def find_quotes(text: str, progress: Callable[[int], None] | None = None) -> list[QuoteCandidate]:
+    """`extract_quotes`, calling `progress(position)` as blocks of the text are done."""
+    names = MentionIndex.of(text)
+    answerer = interviewee(text)
+    drafts: list[_Draft] = []
+    for number, block in enumerate(block_spans(text)):
+        drafts.extend(_block_drafts(text, block, number, names, answerer))
+        if progress is not None and number % 64 == 0:
+            progress(block[1])
+    drafts.sort(key=lambda d: (d.span[0], d.span[1]))
+    return _resolved(text, drafts, names, answerer)
+
+
+def _block_drafts(
+    text: str, block: Span, number: int, names: MentionIndex, answerer: Span | None
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    turn = turn_of(text, block, names, answerer)
+    if turn is not None:
+        drafts.append(_turn_draft(turn, number))
+    marked = double_quotes(text, block)
+    marked += single_quotes(text, block, [(m.open_at, m.close_end) for m in marked])
+    marked.sort(key=lambda m: m.open_at)
+    protected = Protected([m.open_at for m in marked], [m.close_end for m in marked])
+    sentences = sentence_spans(text, block, protected)
+    adjacent_in: set[int] = set()
+    for index, quote in enumerate(marked):
+        draft = _quote_draft(
+            text, block, marked=marked, index=index, sentences=sentences, number=number
+        )
+        if draft is None:
+            continue
+        if draft.how == How.ADJACENT:
+            adjacent_in.add(_sentence_of(sentences, quote.open_at))
+        drafts.append(draft)
+    body = turn.body if turn is not None else None
+    for position, sentence in enumerate(sentences):
+        if position in adjacent_in or (body and sentence[1] > body[0]):
+            continue
+        speech = reported_speech(text, sentence, protected)
+        if speech is None:
+            continue
+        how = _IMPLICIT if speech.implicit else How.ADJACENT
+        speaker = speech.attribution.speaker if speech.attribution else None
+        drafts.append(_Draft(speech.content, QuoteKind.PARAPHRASE, how, speaker, number))
+    return drafts
+
+
+def _turn_draft(turn: Turn, number: int) -> _Draft:
+    kind = QuoteKind.PARAPHRASE if turn.in_list else QuoteKind.DIRECT
+    how = _LABEL if turn.speaker is not None else None
+    return _Draft(turn.body, kind, how, turn.speaker, number, answer=not turn.label_is_name)
+
+
+def _quote_draft(
+    text: str,
+    block: Span,
+    *,
+    marked: list[MarkedQuote],
+    index: int,
+    sentences: list[Span],
+    number: int,
+) -> _Draft | None:
+    quote = marked[index]
+    inner = _trimmed(text, quote.inner)
+    if inner is None:
+        return None
+    next_open = marked[index + 1].open_at if index + 1 < len(marked) else block[1]
+    previous_close = marked[index - 1].close_end if index > 0 else block[0]
+    found: Attribution | None = None
+    if quote.closed:
+        found = attribution.after(text, quote.close_end, next_open)
+    found = found or attribution.before(text, quote.open_at, previous_close)
+    if found is None:
+        sentence = sentences[_sentence_of(sentences, quote.open_at)]
+        found = attribution.in_sentence(text, max(sentence[0], previous_close), quote.open_at)
+    words = len(text[inner[0] : inner[1]].split())
+    return _Draft(
+        inner,
+        QuoteKind.DIRECT,
+        found.how if found else None,
+        found.speaker if found else None,
+        number,
+        opens_block=quote.open_at == block[0],
+        words=words,
+    )
+
+
+def _trimmed(text: str, span: Span) -> Span | None:
+    start, end = span
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _sentence_of(sentences: list[Span], position: int) -> int:
+    """The index of the sentence holding `position` (or the last one starting before it)."""
+    return max(0, bisect_right([start for start, _ in sentences], position) - 1)
+
+
+def _resolved(
+    text: str, drafts: list[_Draft], names: MentionIndex, answerer: Span | None
+) -> list[QuoteCandidate]:
+    results: list[QuoteCandidate] = []
+    previous: _Draft | None = None
+    for original in drafts:
+        draft = _with_speaker(text, original, names)
+        if draft.speaker is None and draft.kind is QuoteKind.DIRECT:
+            draft = _inherit(draft, previous, answerer)
+        if draft.speaker is not None:
+            kind = speaker_kind(text[draft.speaker[0] : draft.speaker[1]])
+            names.add_speaker(draft.speaker, kind, draft.span[0])
+        results.append(_candidate(text, draft, original))
+        previous = draft
+    return results
+
+
+def _with_speaker(text: str, draft: _Draft, names: MentionIndex) -> _Draft:
+    """The draft with pronouns and lone surnames replaced by the full name they stand for."""
+    if draft.how == _IMPLICIT:
+        person = names.resolve_pronoun("he", draft.span[0])
+        return replace(draft, speaker=person, how=_IMPLICIT if person else None)
+    if draft.speaker is None:
+        return draft
+    start, end = draft.speaker
+    phrase = text[start:end]
+    pronoun = pronoun_of(phrase)
+    if pronoun is not None:
+        person = names.resolve_pronoun(pronoun, start)
+        return replace(draft, speaker=person, how=draft.how if person else None)
+    if speaker_kind(phrase) is not SpeakerKind.PERSON:
+        return draft
+    full = names.full_name_for((start, end)) if len(phrase.split()) == 1 else None
+    names.learn_gender(full or (start, end), after=(start, end))
+    return replace(draft, speaker=full) if full is not None else draft
+
+
+def _inherit(draft: _Draft, previous: _Draft | None, answerer: Span | None) -> _Draft:
+    """A quotation without attribution continues the speaker of the quotation before it."""
+    if draft.answer:
+        return replace(draft, speaker=answerer, how=_HEADER if answerer else None)
+    same_block = previous is not None and previous.block == draft.block
+    next_paragraph = (
+        previous is not None and previous.block == draft.block - 1 and draft.opens_block
+    )
+    if previous is not None and previous.speaker and (same_block or next_paragraph):
+        return replace(draft, speaker=previous.speaker, how=_INHERITED)
+    if answerer is not None and draft.words >= 3:
+        return replace(draft, speaker=answerer, how=_HEADER)
+    return draft
+
+
+def _candidate(text: str, draft: _Draft, original: _Draft) -> QuoteCandidate:
+    speaker = draft.speaker
+    return QuoteCandidate(
+        text=text[draft.span[0] : draft.span[1]],
+        start=draft.span[0],
+        end=draft.span[1],
+        speaker=text[speaker[0] : speaker[1]] if speaker else None,
+        speaker_start=speaker[0] if speaker else None,
+        speaker_end=speaker[1] if speaker else None,
+        kind=draft.kind,
+        confidence=_confidence(draft, original),
+    )
+
+
+def _confidence(draft: _Draft, original: _Draft) -> float:
+    paraphrase = draft.kind is QuoteKind.PARAPHRASE
+    if draft.speaker is None:
+        if original.speaker is not None:  # a pronoun nobody could be found for
+            return 0.45 if paraphrase else 0.6
+        if paraphrase or draft.answer:
+            return 0.45
+        return 0.4 if draft.words >= 4 else (0.3 if draft.words == 3 else 0.15)
+    table = _PARAPHRASE_CONFIDENCE if paraphrase else _DIRECT_CONFIDENCE
+    base = table.get(draft.how or "", 0.5)
+    if draft.speaker != original.speaker:
+        base -= 0.05  # resolved from a pronoun or a surname: a small chance of the wrong person
+    return round(max(0.05, min(base, 0.95)), 2)
+
+
+_DIRECT_CONFIDENCE = {
+    How.ADJACENT: 0.9,
+    How.SENTENCE: 0.7,
+    _LABEL: 0.85,
+    _INHERITED: 0.75,
+    _HEADER: 0.6,
+}
+_PARAPHRASE_CONFIDENCE = {How.ADJACENT: 0.65, _LABEL: 0.6, _IMPLICIT: 0.5}
