@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 
 from casefile.analysis.describe import cited_figures
 from casefile.analysis.facts import ClaimFacts
 from casefile.analysis.groups import group_facts, ordered
+from casefile.analysis.positions import positions
 from casefile.analysis.subjects import SubjectMap
 
 
@@ -36,8 +35,9 @@ def corroborate(
 ) -> CorroborationReport:
     """Agreement groups and single-source figures, grouped exactly as detection groups claims.
 
-    Agreement means one value fits every member's interval (with the comparison allowance), so a
-    chain like [1, 2], [2, 3], [3, 4] gives two groups, never one that holds 1 and 4 together.
+    Agreement means one value fits every member's interval (with the comparison allowance): the
+    groups are detection's agreement positions (positions.py) that hold two sources or more. So
+    a chain like [1, 2], [2, 3], [3, 4] gives two groups, never one that holds 1 and 4 together.
     """
     groups = group_facts(facts, subject_map)
     agreements: list[Corroboration] = []
@@ -45,43 +45,23 @@ def corroborate(
     for key in sorted(groups):
         members = ordered(groups[key])
         backed: set[str] = set()
-        for clique in _common_value_sets(members):
-            sources = sorted({f.source_id for f in clique if f.source_id})
-            if len(sources) < 2:
-                continue
-            backed.update(f.id for f in clique)
-            summary = f"{cited_figures(clique)}: {len(sources)} sources agree"
-            agreements.append(
-                Corroboration(
-                    subject=clique[0].subject,
-                    members=tuple(sorted(f.id for f in clique)),
-                    source_ids=tuple(sources),
-                    summary=summary,
+        current: dict[str, ClaimFacts] = {}
+        for position in positions(members):
+            # Members carry over from the previous position, minus those that left it.
+            current.update((f.id, f) for f in position.entered)
+            sources = sorted({f.source_id for f in current.values() if f.source_id})
+            if len(sources) >= 2:
+                together = ordered(current.values())
+                backed.update(current)
+                agreements.append(
+                    Corroboration(
+                        subject=together[0].subject,
+                        members=tuple(sorted(current)),
+                        source_ids=tuple(sources),
+                        summary=f"{cited_figures(together)}: {len(sources)} sources agree",
+                    )
                 )
-            )
+            for f in position.left:
+                del current[f.id]
         single.extend(f.id for f in members if f.id not in backed)
     return CorroborationReport(tuple(agreements), tuple(single))
-
-
-def _common_value_sets(members: list[ClaimFacts]) -> list[list[ClaimFacts]]:
-    """The maximal sets of claims sharing a value, by one sweep over claims sorted by low bound.
-
-    The claims open when a claim closes, if any opened since the last such moment, are one set.
-    """
-    found: list[list[ClaimFacts]] = []
-    open_by_end: list[tuple[Decimal, int]] = []
-    active: dict[int, ClaimFacts] = {}
-    opened_since = False
-    for index, f in enumerate(members):
-        while open_by_end and open_by_end[0][0] < f.normalised.low_key:
-            if opened_since:
-                found.append(ordered(active.values()))
-                opened_since = False
-            _, ended = heapq.heappop(open_by_end)
-            del active[ended]
-        heapq.heappush(open_by_end, (f.normalised.high_key, index))
-        active[index] = f
-        opened_since = True
-    if opened_since and len(active) > 0:
-        found.append(ordered(active.values()))
-    return [s for s in found if len(s) > 1]

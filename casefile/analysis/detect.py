@@ -1,26 +1,4 @@
-"""Contradiction candidates: claims about the same thing whose figures cannot all be true.
-
-Within a group (same subject key and compatible units, see groups.py) the claims are swept into
-agreement *positions* (positions.py): maximal sets of claims that share a value. Positions are
-ordered by value; a candidate sets the claims of a lower position that end below a higher one
-against the claims of the higher one that start above all of those, so every claim on one side
-is apart from every claim on the other. Open-ended claims ("at least $500") sit in many positions
-and join a candidate only where they really conflict.
-
-* Different sources or different dates are needed: a claim joins a candidate only if some claim
-  on the other side has another source or another date. Unattributed claims count as separate
-  sources, since nothing says they came from one.
-* A group with up to 4 positions reports every pair of positions (at most 6 candidates). A
-  bigger group reports each position against the next, plus the lowest against the highest: at
-  most k candidates for k positions, never the k² of a table of all pairs. Pairs left out are
-  implied by the ones shown ($1,000 < $2,000 < $3,000), and a reporter reading one subject wants
-  a handful of disagreements, not every combination of them.
-* Each side is capped at 25 claims (those nearest the gap), so that a candidate fits the ledger's
-  50 members; a candidate that repeats another's members is dropped.
-* The signature hashes the kind and the sorted member ids: detection run again yields the same
-  signatures, and a caller that stores dismissed signatures keeps them dismissed. A new claim
-  joining a side makes a new candidate (new evidence deserves a new look).
-"""
+"""Contradiction candidates: claims about the same thing whose figures cannot all be true."""
 
 from __future__ import annotations
 
@@ -111,7 +89,29 @@ def _signature(kind: ContradictionKind, sorted_ids: tuple[str, ...]) -> str:
 def detect(
     facts: Iterable[ClaimFacts], *, subject_map: SubjectMap | None = None
 ) -> list[Candidate]:
-    """Every candidate in the case, in a stable order (by group, then by value)."""
+    """Every candidate in the case, in a stable order (by group, then by value).
+
+    Within a group (same subject key and compatible units, see groups.py) the claims are swept into
+    agreement *positions* (positions.py): maximal sets of claims that share a value. Positions are
+    ordered by value; a candidate sets the claims of a lower position that end below a higher one
+    against the claims of the higher one that start above all of those, so every claim on one side
+    is apart from every claim on the other. Open-ended claims ("at least $500") sit in many
+    positions and join a candidate only where they really conflict.
+
+    * Different sources or different dates are needed: a claim joins a candidate only if some claim
+      on the other side has another source or another date. Unattributed claims count as separate
+      sources, since nothing says they came from one.
+    * A group with up to 4 positions reports every pair of positions (at most 6 candidates). A
+      bigger group reports each position against the next, plus the lowest against the highest: at
+      most k candidates for k positions, never the k² of a table of all pairs. Pairs left out are
+      implied by the ones shown ($1,000 < $2,000 < $3,000), and a reporter reading one subject wants
+      a handful of disagreements, not every combination of them.
+    * Each side is capped at 25 claims (those nearest the gap), so that a candidate fits the
+      ledger's 50 members; a candidate that repeats another's members is dropped.
+    * The signature hashes the kind and the sorted member ids: detection run again yields the same
+      signatures, and a caller that stores dismissed signatures keeps them dismissed. A new claim
+      joining a side makes a new candidate (new evidence deserves a new look).
+    """
     groups = group_facts(facts, subject_map)
     found: list[Candidate] = []
     for key in sorted(groups):

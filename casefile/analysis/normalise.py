@@ -1,31 +1,4 @@
-"""Claimed numbers in one comparable form: unit family, canonical unit, base period, interval.
-
-Conventions (each chosen so that a flagged difference is one a reporter would ask about):
-
-* Rates are compared **per month**. A year is exactly 12 months; a day and a week convert through
-  the average month of 30.4375 days (365.25 / 12), so $100/week is $434.82/month. Hourly rates are
-  **not converted**: hours worked per month range from 160 (office week) to 300 and more (fighters,
-  domestic workers), so $10/hour compares only with other hourly rates.
-* Durations are compared **in days**: week 7, month 30.4375, year 365.25, fortnight 14, decade
-  3652.5, hour 1/24. Distances in km, weights in kg, percentages as percentage points.
-* `per` keeps per-head figures apart from totals: "per fighter", "per head", "each" and every
-  people word mean "per person"; any other thing ("per family") is kept as written, singular.
-* Intervals: exact X → [X, X]; range → [value, value_max]; up to X → [0, X]; less than X → [0, X);
-  at least X → [X, ∞); more than X → (X, ∞); about X → X ± 10 %, or ± 20 % when X has one
-  significant digit (300, 2,000, 0.5), because a source who rounds that far is saying "somewhere
-  around", and the wider band keeps "about 2,000" consistent with 2,300; nearly X → [X − the same
-  band, X). Up to / less than a negative X have no lower bound.
-* Money in another currency is **not converted silently**: without a rate on the case, EUR only
-  compares with EUR. With `rates={"EUR": Decimal("1.08")}` (1 EUR = 1.08 units of
-  `base_currency`, USD unless the caller says otherwise), EUR figures become USD figures.
-* Comparison allowance: every bound is widened by 1 % (sources round, and round what they
-  convert: $1,000/year is "$83/month"), plus 3 % when calendar months are involved (a month lasts
-  28 to 31 days: "3 months" vs "90 days", "$500/week" vs "$2,150/month"), plus 2 % after a
-  currency conversion (rates move). Two claims conflict only when even their widened intervals
-  are apart, so figures within about 2 % of each other never do ("$1,980" vs "$2,000" is a
-  rounding, not a story), and a shared endpoint ("more than 2,000" vs "2,000") is never a
-  conflict.
-"""
+"""Claimed numbers in one comparable form: unit family, canonical unit, base period, interval."""
 
 from __future__ import annotations
 
@@ -99,7 +72,36 @@ def normalise(  # noqa: PLR0917
     rates: Mapping[str, Decimal] | None = None,
     base_currency: str = BASE_CURRENCY,
 ) -> Normalised:
-    """The comparable form of one claim (see the module docstring for every convention)."""
+    """The comparable form of one claim. Never raises on values a claim can hold.
+
+    Conventions (each chosen so that a flagged difference is one a reporter would ask about):
+
+    * Rates are compared **per month**. A year is exactly 12 months; a day and a week convert
+      through the average month of 30.4375 days (365.25 / 12), so $100/week is $434.82/month. Hourly
+      rates are **not converted**: hours worked per month range from 160 (office week) to 300 and
+      more (fighters, domestic workers), so $10/hour compares only with other hourly rates.
+    * Durations are compared **in days**: week 7, month 30.4375, year 365.25, fortnight 14, decade
+      3652.5, hour 1/24. Distances in km, weights in kg, percentages as percentage points.
+    * `per` keeps per-head figures apart from totals: "per fighter", "per head", "each" and every
+      people word mean "per person"; any other thing ("per family") is kept as written, singular.
+    * Intervals: exact X → [X, X]; range → [value, value_max]; up to X → [0, X];
+      less than X → [0, X); at least X → [X, ∞); more than X → (X, ∞); nearly X → [X − band, X);
+      about X → X ± band. The band is 10 % of X, or 20 % when X has one significant digit (300,
+      2,000, 0.5): a source who rounds that far is saying "somewhere around", and the wider band
+      keeps "about 2,000" consistent with 2,300. Up to / less than a negative X have no lower bound.
+      Open ends are kept in `interval` for display; comparisons widen every bound (below), so a
+      shared endpoint never makes a conflict.
+    * Money in another currency is **not converted silently**: without a rate on the case, EUR only
+      compares with EUR. With `rates={"EUR": Decimal("1.08")}` (1 EUR = 1.08 units of
+      `base_currency`, USD unless the caller says otherwise), EUR figures become USD figures.
+    * Comparison allowance: every bound is widened by 1 % (sources round, and round what they
+      convert: $1,000/year is "$83/month"), plus 3 % when calendar months are involved (a month
+      lasts 28 to 31 days: "3 months" vs "90 days", "$500/week" vs "$2,150/month"), plus 2 % after a
+      currency conversion (rates move). Two claims conflict only when even their widened intervals
+      are apart, so figures within about 2 % of each other never do ("$1,980" vs "$2,000" is a
+      rounding, not a story), and a shared endpoint ("more than 2,000" vs "2,000") is never a
+      conflict.
+    """
     qualifier = Qualifier(qualifier)
     period = Period(period)
     info = lookup_unit(unit)

@@ -1,13 +1,4 @@
-"""Agreement positions: the maximal sets of claims in a group that share a value, in one sweep.
-
-The claims' starts (widened low bounds, in group order) and ends (widened high bounds, sorted)
-are walked together like two sorted lists being merged, by binary search rather than one claim at
-a time. Whenever a claim ends before the next one starts, the claims open at that moment all
-share a value and no later claim can join them: that is one position. Positions come out ordered
-by value, and each claim belongs to a run of consecutive positions. Only what changes between
-neighbours is kept (who entered, who left), so the sweep is O(n log n) even when open-ended
-claims ("at least 500") belong to every position.
-"""
+"""Agreement positions: the maximal sets of claims in a group that share a value, in one sweep."""
 
 from __future__ import annotations
 
@@ -34,7 +25,16 @@ class Position:
 
 
 def positions(group: list[ClaimFacts]) -> list[Position]:
-    """The positions of a group already in `groups.ordered` order, lowest first."""
+    """The positions of a group already in `groups.ordered` order, lowest first.
+
+    The claims' starts (widened low bounds, in group order) and ends (widened high bounds, sorted)
+    are walked together like two sorted lists being merged, by binary search rather than one claim
+    at a time. Whenever a claim ends before the next one starts, the claims open at that moment all
+    share a value and no later claim can join them: that is one position. Positions come out ordered
+    by value, and each claim belongs to a run of consecutive positions. Only what changes between
+    neighbours is kept (who entered, who left), so the sweep is O(n log n) even when open-ended
+    claims ("at least 500") belong to every position.
+    """
     if not group:
         return []
     n = len(group)

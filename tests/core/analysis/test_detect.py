@@ -19,8 +19,9 @@ from casefile.analysis.detect import (
     signature_of,
 )
 from casefile.analysis.facts import ClaimFacts
-from casefile.analysis.groups import group_key
-from casefile.analysis.normalise import overlaps
+from casefile.analysis.groups import group_key, ordered
+from casefile.analysis.normalise import Normalised, normalise, overlaps
+from casefile.analysis.positions import positions
 from casefile.analysis.subjects import SubjectMap
 from casefile.domain.enums import ContradictionKind
 from tests.core.analysis.build import MAY_12, MAY_14, Said, facts
@@ -256,9 +257,6 @@ def test_every_conflicting_pair_is_flagged_in_a_small_group(case: list[ClaimFact
 
 
 def _positions(case: list[ClaimFacts], claim: ClaimFacts) -> int:
-    from casefile.analysis.groups import ordered
-    from casefile.analysis.positions import positions
-
     return len(positions(ordered([f for f in case if group_key(f) == group_key(claim)])))
 
 
@@ -279,8 +277,6 @@ def _random_case(rng: random.Random, size: int) -> list[ClaimFacts]:
     return out
 
 
-def _value(claim: ClaimFacts, value: str) -> object:
-    from casefile.analysis.normalise import normalise
-
+def _value(claim: ClaimFacts, value: str) -> Normalised:
     s = claim.normalised.stated
     return normalise(Decimal(value), None, "exact", s.unit, s.period, s.per)

@@ -174,7 +174,7 @@ def test_a_rate_on_the_case_converts_to_the_base_currency() -> None:
 
 @pytest.mark.parametrize("rate", [D(0), D(-1), D("NaN"), "abc"])
 def test_an_unusable_rate_is_ignored(rate: object) -> None:
-    got = n("2000", "EUR", rates={"EUR": rate})  # type: ignore[dict-item]
+    got = n("2000", "EUR", rates={"EUR": rate})
     assert got.unit == "EUR"
 
 
