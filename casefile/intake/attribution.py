@@ -19,7 +19,9 @@ from casefile.intake.speakers import (
     SAY_VERB,
     SPEAKER,
     VERB_PHRASE,
+    SpeakerKind,
     clean_speaker,
+    speaker_kind,
 )
 from casefile.intake.speakers import GAP as _GAP
 
@@ -35,6 +37,7 @@ _AFTER_SPEAKER_VERB = LazyPattern(
 # '"...," said Ferreira, 24, a former driver'
 _AFTER_VERB_SPEAKER = LazyPattern(
     rf"\s*,?\s*{_DASH}(?:{ADVERB}[ \t]+)?{INVERTED_VERB}{_GAP}(?P<speaker>{SPEAKER})"
+    rf"(?P<apposition>,[ \t]+{NAME}(?=[ \t]*(?:[,.;:!?)\n]|$)))?"
     rf"(?=[ \t]*(?:[,.;:!?)\n]|$|[ \t]+(?:on|in|at|last|this|yesterday|today|who|after|when)\b))"
 )
 _AFTER_ACCORDING = LazyPattern(
@@ -80,7 +83,8 @@ def speaker_span(match: re.Match[str]) -> Span:
     """The speaker of a match; a name in apposition wins over a description before it."""
     span = match.start("speaker"), match.end("speaker")
     apposition = match.groupdict().get("apposition")
-    if apposition:
+    base = match.group("speaker")
+    if apposition and speaker_kind(base) is not SpeakerKind.PERSON:
         first_part = apposition[1:].split(",")[0]
         name = _WHOLE_NAME.fullmatch(first_part)
         if name:

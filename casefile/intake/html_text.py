@@ -65,7 +65,8 @@ class _TextCollector(HTMLParser):
             self._in_heading = False
         elif tag == "pre" and self._in_pre:
             self._in_pre -= 1
-        self._break_for(tag)
+        if tag in _PARAGRAPHS and not self._dropped_depth:
+            self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
         if self._in_title:

@@ -108,8 +108,9 @@ class MentionIndex:
         self._starts.append(span[0])
         if kind is not SpeakerKind.PERSON:
             return
-        for word in {words[0], words[-1]}:
-            self._by_word.setdefault(word, []).append(position)
+        if not (_has_title(phrase) and len(words) == 1):  # "Mr Salameh" is no fuller a name
+            for word in {words[0], words[-1]}:
+                self._by_word.setdefault(word, []).append(position)
         self._mentioned.add(mention)
         if _INTRODUCTION.match(self.text, span[1]) or _has_title(phrase):
             self._known.add(self._key(span))
@@ -126,7 +127,7 @@ class MentionIndex:
         best: Mention | None = None
         for position in self._by_word.get(words[0], []):
             mention = self.full_names[position]
-            if mention.start >= span[0]:
+            if mention.end > span[0]:
                 break
             best = mention
         return (best.start, best.end) if best else None

@@ -49,7 +49,7 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?\n,]|\d")
 _FOLLOWING_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _PARTITIVE = re.compile(
     r"[ \t]+of[ \t]+(?:(?P<pronoun>them|those|these|us|whom)\b|(?:the|his|her|their|its|our|my"
-    r"|these|those)[ \t]+)"
+    r"|these|those)[ \t]+(?:\d[\d,.]*[ \t]+)?)"
 )
 _NP_STOP = words(
     """the a an and or but of to in on at for from with by as that which who whom whose were
@@ -66,7 +66,25 @@ _SUBJECT_BEFORE = re.compile(
     r"(?P<np>(?:[a-z][a-z'’-]*[ \t]+){0,2}[a-z][a-z'’-]*)[ \t]+(?:of|worth)[ \t]+$"
 )
 _LABEL_BEFORE = re.compile(r"(?P<np>[A-Za-z][a-z'’-]*(?:[ \t]+[a-z'’-]+){0,2})[ \t]*:[ \t]*$")
-_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "this"})
+_CUT_BEFORE = words("a an the his her their its our my this each every in at on for by to with")
+
+
+# "Six are confirmed dead", "14 were still missing": people counted by what happened to them.
+_STATE_AFTER = re.compile(
+    r"[ \t]+(?:are|were|was|is|have[ \t]+been|had[ \t]+been|remain|remained)[ \t]+"
+    r"(?:(?:confirmed|reported|now|still|feared|believed|presumed)[ \t]+)?"
+    r"(?P<state>dead|killed|missing|injured|wounded|arrested|detained|displaced)\b"
+)
+# "who was 19 at the time", "she was 17 when": an age in a clause about a person.
+_AGE_CLAUSE_BEFORE = re.compile(
+    r"\b(?:who|he|she|I|they|we)[ \t]+(?:was|is|were|are|turned|turns)[ \t]+$"
+)
+_AGE_CLAUSE_AFTER = re.compile(r"[ \t]+at[ \t]+the[ \t]+time\b|[ \t]+when\b|[ \t]*[,.;)]")
+# "400 dollars, not 1,200": a bare number set against an amount shares its currency.
+_CONTRAST = re.compile(
+    r"[^.;!?\n]{0,40}?\b(?:not|than|instead[ \t]+of|rather[ \t]+than|versus|vs\.?|or)"
+    r"[ \t]+$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +216,24 @@ def _looks_plural(word: str) -> bool:
     )
 
 
+def people_by_state(text: str, position: int) -> str:
+    """ "dead" in "Six are confirmed dead"; "" when no such state follows."""
+    match = _STATE_AFTER.match(text, position)
+    return match.group("state") if match else ""
+
+
+def age_in_clause(text: str, start: int, end: int) -> bool:
+    return bool(
+        _AGE_CLAUSE_BEFORE.search(text, max(0, start - 20), start)
+        and _AGE_CLAUSE_AFTER.match(text, end)
+    )
+
+
+def set_against(text: str, previous_end: int, start: int) -> bool:
+    """True when the number at `start` is contrasted with the one ending at `previous_end`."""
+    return 0 <= start - previous_end <= 60 and bool(_CONTRAST.match(text, previous_end, start))
+
+
 def subject_before(text: str, start: int, *, count: bool) -> str:
     """ "a fee of $4,000" -> "fee"; "recruits: 350" -> "recruits"."""
     window_start = max(0, start - 40)
@@ -207,7 +243,7 @@ def subject_before(text: str, start: int, *, count: bool) -> str:
     if not match:
         return ""
     words = match.group("np").split()
-    determiners = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS | {"each", "every"}]
+    determiners = [i for i, w in enumerate(words) if w.lower() in _CUT_BEFORE]
     words = words[determiners[-1] + 1 :] if determiners else words
     words = [w for w in words if w.lower() not in PERIOD_ADVERBS and w.lower() != "at"]
     if not words or (count and words[-1].lower() in _CONTAINERS):

@@ -43,7 +43,9 @@ _AFTER_VERB_AND_OBJECT = LazyPattern(
     rf"{_GAP}{OBJECT}(?:{_GAP}{PLACE_OR_TIME}){{0,2}}\s*,?\s*(?:that{_GAP})?"
 )
 # "ODESA, Ukraine, May 12 (Wire) - ": where a wire story was filed, not what anyone said.
-_DATELINE = LazyPattern(r"[A-Z][A-Z .'-]{2,40},[^\n—–]{0,60}?\s[-—–]{1,2}\s+")
+_DATELINE = LazyPattern(
+    r"[A-Z][A-Z .'-]{2,40}(?:,[^\n—–]{0,60}?)?(?:[ \t]*\([^)\n]{1,30}\))?\s[-—–]{1,2}\s+"
+)
 _CONJUNCTION = LazyPattern(r"(?:but|and|although|though|while|as|because)\b")
 _ACCORDING_HEAD = LazyPattern(
     r"(?:[^,\"“”\n]{1,60},[ \t]+)?[Aa]ccording[ \t]+to[ \t]+"
@@ -114,6 +116,9 @@ def _reported(
     """Reported speech without the closing bracket of an aside it started inside of."""
     start, end = content
     end = _content_end(text, start, end)
+    semicolon = text.find("; ", start, end)
+    if semicolon > start and len(text[start:semicolon].split()) >= 3:
+        end = semicolon  # what follows a semicolon is most often the writer's own clause
     if text.count(")", start, end) > text.count("(", start, end) and text[end - 1] == ")":
         end = _content_end(text, start, end - 1)
     return ReportedSpeech((start, end), attribution, implicit)

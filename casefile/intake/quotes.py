@@ -22,6 +22,7 @@ _INHERITED = "inherited"
 _HEADER = "header"
 _LABEL = "label"
 _IMPLICIT = "implicit"
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Mx"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +178,10 @@ def _with_speaker(text: str, draft: _Draft, names: MentionIndex) -> _Draft:
         return replace(draft, speaker=person, how=draft.how if person else None)
     if speaker_kind(phrase) is not SpeakerKind.PERSON:
         return draft
-    full = names.full_name_for((start, end)) if len(phrase.split()) == 1 else None
+    words = phrase.split()
+    if len(words) == 2 and words[0].rstrip(".") in _HONORIFICS:  # "Mr Salameh"
+        start = end - len(words[1])
+    full = names.full_name_for((start, end)) if len(phrase.split()) <= 2 else None
     names.learn_gender(full or (start, end), after=(start, end))
     return replace(draft, speaker=full) if full is not None else draft
 
