@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from casefile.analysis.interval import ARITH, Interval, widened
 from casefile.analysis.units import (
@@ -152,6 +153,7 @@ def normalise(  # noqa: PLR0917
     )
 
 
+@lru_cache(maxsize=4096)  # pure, and a case repeats the same few wordings
 def normalise_per(per: str) -> str:
     """The key of what a figure is per: "" for totals, "person" for any per-head wording."""
     words = key_words(per)

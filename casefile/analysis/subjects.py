@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from casefile.analysis.words import ARTICLES, fold, key_words, singular
 
@@ -15,6 +16,7 @@ MAX_SUBJECT_WORDS = 4
 MAX_WINDOW = 400
 
 
+@lru_cache(maxsize=65_536)  # pure; a case has a few thousand subjects, each claimed many times
 def subject_key(subject: str) -> str:
     """The grouping key of a subject: "The monthly salaries " → "monthly salary"."""
     return " ".join(key_words(subject))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from casefile.analysis.words import fold, singular
 from casefile.domain.enums import Period
@@ -125,6 +126,9 @@ def _build_table() -> dict[str, UnitInfo]:
 UNITS = _build_table()
 
 
+# Memoised (a pure function of a string): a case writes the same few units over and over, and
+# normalising 50k claims should not fold and singularise "USD" 50k times.
+@lru_cache(maxsize=4096)
 def lookup_unit(unit: str) -> UnitInfo:
     """Resolves a unit as written ("US$", "dollars", "recruits", "months", "permits").
 
