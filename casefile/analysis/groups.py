@@ -23,15 +23,14 @@ def group_key(facts: ClaimFacts, subject_map: SubjectMap | None = None) -> Group
 def group_facts(
     facts: Iterable[ClaimFacts], subject_map: SubjectMap | None = None
 ) -> dict[GroupKey, list[ClaimFacts]]:
-    """Claims by group, each group in input order; a later duplicate id replaces an earlier one."""
-    by_id = {f.id: f for f in facts}
+    """Claims by group, each group in input order (claim ids are unique: they are record ids)."""
     groups: dict[GroupKey, list[ClaimFacts]] = {}
     if subject_map is None:
-        for f in by_id.values():
+        for f in facts:
             groups.setdefault((f.subject_key, f.normalised.compat), []).append(f)
     else:
         key_of = subject_map.key_of
-        for f in by_id.values():
+        for f in facts:
             groups.setdefault((key_of(f.subject_key), f.normalised.compat), []).append(f)
     return groups
 

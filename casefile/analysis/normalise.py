@@ -14,8 +14,9 @@ from casefile.analysis.units import (
     UnitFamily,
     currency_code,
     lookup_unit,
+    written_unit_key,
 )
-from casefile.analysis.words import fold, key_words, singular
+from casefile.analysis.words import key_words
 from casefile.domain.enums import Period, Qualifier
 
 ROUNDING_ALLOWANCE = Decimal("0.01")
@@ -145,7 +146,7 @@ def normalise(  # noqa: PLR0917
             unit.strip(),
             period,
             _per_label(per),
-            info.canonical if info.family is UnitFamily.CURRENCY else singular(fold(unit)),
+            written_unit_key(unit),
         ),
         converted=num != den or canonical != info.canonical,
         compat=f"{info.family}:{canonical}:{base_period}:{per_key}",

@@ -150,6 +150,16 @@ def lookup_unit(unit: str) -> UnitInfo:
     return UnitInfo(UnitFamily.COUNT, singular_text)
 
 
+@lru_cache(maxsize=4096)
+def written_unit_key(unit: str) -> str:
+    """The written unit resolved but not converted: "€" → "EUR", "Months" → "month"."""
+    info = lookup_unit(unit)
+    if info.family is UnitFamily.CURRENCY:
+        return info.canonical
+    words = fold(unit).rstrip(".").split()
+    return " ".join([*words[:-1], singular(words[-1])]) if words else ""
+
+
 def currency_code(unit: str) -> str | None:
     """The ISO code of a currency as written ("€" → "EUR"), or None when it is not money."""
     info = lookup_unit(unit)
