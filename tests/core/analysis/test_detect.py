@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import time
 from datetime import date
 from decimal import Decimal
 
@@ -280,3 +281,19 @@ def _random_case(rng: random.Random, size: int) -> list[ClaimFacts]:
 def _value(claim: ClaimFacts, value: str) -> Normalised:
     s = claim.normalised.stated
     return normalise(Decimal(value), None, "exact", s.unit, s.period, s.per)
+
+
+def test_a_huge_disagreeing_group_stays_linear() -> None:
+    """10k different figures plus 1,000 open-ended ones that sit in every position: no k²."""
+    spread = [
+        (f"v{i:05}", Said(str(1000 + 50 * i), "people", source=str(i))) for i in range(10_000)
+    ]
+    open_ended = [(f"o{i:04}", Said("1", "people", qualifier="at_least", source=f"o{i}"))
+                  for i in range(1_000)]  # fmt: skip
+    case = said_all(*spread, *open_ended)
+    start = time.process_time()
+    found = detect(case)
+    assert time.process_time() - start < 5  # all pairs would be 50 million comparisons
+    assert len(found) <= 10_000
+    assert all(len(c.members) <= 2 * MAX_SIDE for c in found)
+    assert not any(m.startswith("o") for c in found for m in c.members)
