@@ -7,6 +7,7 @@ becomes a quoted prefix term, so `"unbalanced AND (` searches for the words "unb
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,7 @@ KIND_CODES: dict[int, tuple[RecordKind, Any]] = {
 MAX_TERMS = 16
 MAX_TERM_LENGTH = 64
 SNIPPET_BEFORE, SNIPPET_AFTER = 40, 100
+FOLD_LIMIT = 20_000
 
 
 @dataclass(frozen=True)
@@ -78,23 +80,28 @@ def _fold(s: str) -> str:
 
 
 def snippet_of(body: str, terms: list[str]) -> str:
-    """A short window of `body` around the first term found (case and accent blind)."""
-    flat = " ".join(body.split())
-    folded = _fold(flat)
-    # folding can change lengths (ß → ss); map positions approximately through the ratio
+    """A short window of `body` around the first term found, case-blind (and accent-blind
+    within the first FOLD_LIMIT characters). Works on the raw text: a document of several
+    megabytes is searched, not copied or folded whole."""
     position = -1
     for term in terms:
-        position = folded.find(_fold(term))
-        if position >= 0:
+        found = re.search(re.escape(term), body, re.IGNORECASE)
+        if found:
+            position = found.start()
             break
+    if position < 0:
+        head = body[:FOLD_LIMIT]
+        folded = _fold(head)
+        for term in terms:
+            at = folded.find(_fold(term))
+            if at >= 0:
+                position = int(at * len(head) / max(1, len(folded)))
+                break
     position = max(position, 0)
-    if len(folded) != len(flat) and folded:
-        position = int(position * len(flat) / len(folded))
     start = max(0, position - SNIPPET_BEFORE)
-    end = min(len(flat), position + SNIPPET_AFTER)
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(flat) else ""
-    return prefix + flat[start:end] + suffix
+    end = min(len(body), position + SNIPPET_AFTER)
+    window = " ".join(body[start:end].split())
+    return ("…" if start > 0 else "") + window + ("…" if end < len(body) else "")
 
 
 def _rowids(session: Session, expression: str, code: int, limit: int) -> list[int]:

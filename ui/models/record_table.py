@@ -60,6 +60,9 @@ class RecordTableModel(QAbstractTableModel):
         self._row_of_key: dict[int, int] | None = None
         self._cache: OrderedDict[int, Row] = OrderedDict()
         self._key_of_id: dict[str, int] = {}
+        # Display text per row key, computed once per row (and again after the privacy state
+        # changes): painting asks for several roles per cell.
+        self._texts: dict[int, list[str]] = {}
         self.fetch_count = 0  # pages fetched (tests and benchmarks read these)
         self.data_calls = 0
         privacy.changed.connect(self._repaint_all)
@@ -73,6 +76,7 @@ class RecordTableModel(QAbstractTableModel):
         self._row_of_key = None
         self._cache.clear()
         self._key_of_id.clear()
+        self._texts.clear()
         self.endResetModel()
 
     def complete_keys(self, keys: Sequence[int]) -> None:
@@ -115,6 +119,7 @@ class RecordTableModel(QAbstractTableModel):
             if key is None:
                 continue  # never fetched: nothing stale to repaint
             self._cache.pop(key, None)
+            self._texts.pop(key, None)
             row = self.row_of_key(key)
             if row >= 0:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
@@ -129,6 +134,7 @@ class RecordTableModel(QAbstractTableModel):
         self.set_keys([])
 
     def _repaint_all(self) -> None:
+        self._texts.clear()
         if self._total:
             last = self.index(self._total - 1, len(self.columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -150,9 +156,23 @@ class RecordTableModel(QAbstractTableModel):
             self._cache[k] = value
             self._key_of_id[value.id] = k
         while len(self._cache) > CACHE_ROWS:
-            _, dropped = self._cache.popitem(last=False)
+            dropped_key, dropped = self._cache.popitem(last=False)
             self._key_of_id.pop(dropped.id, None)
+            self._texts.pop(dropped_key, None)
         return self._cache.get(key)
+
+    def texts(self, row: int) -> list[str] | None:
+        """The display text of every column of a row (cached)."""
+        key = self.key_at(row)
+        if key is None:
+            return None
+        cached = self._texts.get(key)
+        if cached is None:
+            value = self.row_value(row)
+            if value is None:
+                return None
+            cached = self._texts[key] = [c.display(value, self._privacy) for c in self.columns]
+        return cached
 
     # -- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -165,13 +185,14 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         self.data_calls += 1
+        column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            column = self.columns[index.column()]
-            if column.alignment == LEFT and index.row() < len(self._keys):
-                row = self.row_value(index.row())
-                if row is not None and is_rtl(column.display(row, self._privacy)):
+            alignment = self.columns[column].alignment
+            if alignment == LEFT and index.row() < len(self._keys):
+                texts = self.texts(index.row())
+                if texts is not None and is_rtl(texts[column]):
                     return RIGHT  # Arabic and Hebrew text reads from the right edge
-            return column.alignment
+            return alignment
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
@@ -180,15 +201,16 @@ class RecordTableModel(QAbstractTableModel):
         ):
             return None
         if index.row() >= len(self._keys):
-            return LOADING if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
-        row = self.row_value(index.row())
-        if row is None:
+            return LOADING if role == Qt.ItemDataRole.DisplayRole and column == 0 else None
+        if role in (ID_ROLE, ROW_ROLE):
+            row = self.row_value(index.row())
+            if row is None:
+                return None
+            return row.id if role == ID_ROLE else row
+        texts = self.texts(index.row())
+        if texts is None:
             return None
-        if role == ID_ROLE:
-            return row.id
-        if role == ROW_ROLE:
-            return row
-        text = self.columns[index.column()].display(row, self._privacy)
+        text = texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return text if len(text) > 40 else None
         return text

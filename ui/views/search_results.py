@@ -20,6 +20,7 @@ from ui.case_controller import CaseController
 from ui.privacy_state import PrivacyState
 
 DEBOUNCE_MS = 200
+PER_KIND = 100  # hits shown per kind; the list filters narrow further
 GROUPS = [
     (RecordKind.SOURCE, "Sources"),
     (RecordKind.QUOTE, "Quotes"),
@@ -95,7 +96,7 @@ class SearchResults(QTreeWidget):
         if not self._controller.is_open or not query.strip():
             self.hits = []
         else:
-            self.hits = self._controller.read(lambda s: search.search(s, query, limit=300))
+            self.hits = self._controller.read(lambda s: search.search(s, query, limit=PER_KIND))
         self._fill()
 
     def _label(self, hit: SearchHit) -> tuple[str, str]:
