@@ -81,11 +81,12 @@ def main(count: int) -> None:
                 ),
                 (
                     "data() calls per repaint",
-                    f"{calls_per_repaint} for ~{rows_visible} rows × {columns_visible} columns visible",
+                    f"{calls_per_repaint} for ~{rows_visible} rows × {columns_visible} columns",
                 ),
                 (
                     "scroll step (jump + repaint)",
-                    f"median {statistics.median(steps) * 1000:.1f} ms, p95 {p95(steps) * 1000:.1f} ms",
+                    f"median {statistics.median(steps) * 1000:.1f} ms, "
+                    f"p95 {p95(steps) * 1000:.1f} ms",
                 ),
                 (
                     "search latency (5-letter prefix)",
