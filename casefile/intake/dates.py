@@ -38,7 +38,7 @@ _MONTHS = {
 # Month names are capitalised in English; "may" and "march" in lower case are verbs.
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)"
 )
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d|2100)"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"

@@ -20,6 +20,13 @@ _ONE_NAME = LazyPattern(rf"(?<![\w'’-]){NAME_WORD}(?!['’]s\b)")
 _INTRODUCTION = LazyPattern(
     r"(?:,[ \t]+(?:\d{1,3}|aged|a|an|the|who|whose|now|then|his|her)\b|[ \t]*\(\d{1,3}\))"
 )
+# A person doing something: "Carla Nunes is a lawyer", "Lucas Ferreira answered the advert".
+_ACTING = re.compile(
+    r"[ \t]+(?:is|was|has|had|will|would|can|could|did|does|never|also|then|later|[a-z]{2,}ed"
+    r"|[a-z]{2,}[^s\W]s)\b"
+)
+# A name in apposition: "Her husband, Lucas Ferreira, works nights."
+_APPOSITION_BEFORE = re.compile(r",[ \t]*$")
 # Characters: further back, "he" is too likely to be someone else; "it" is vaguer still.
 _PERSON_REACH = 3000
 _BODY_REACH = 800
@@ -73,6 +80,7 @@ class MentionIndex:
     full_names: list[Mention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _by_word: dict[str, list[int]] = field(default_factory=dict)
+    _word_ends: dict[str, list[int]] = field(default_factory=dict)  # ends, for bisection
     _mentioned: _Timeline = field(default_factory=_Timeline)  # introductions and surnames
     _speakers: _Timeline = field(default_factory=_Timeline)
     _known: set[str] = field(default_factory=set)  # people introduced or heard so far
@@ -111,8 +119,14 @@ class MentionIndex:
         if not (_has_title(phrase) and len(words) == 1):  # "Mr Salameh" is no fuller a name
             for word in {words[0], words[-1]}:
                 self._by_word.setdefault(word, []).append(position)
+                self._word_ends.setdefault(word, []).append(span[1])
         self._mentioned.add(mention)
-        if _INTRODUCTION.match(self.text, span[1]) or _has_title(phrase):
+        introduced = _INTRODUCTION.match(self.text, span[1]) or _has_title(phrase)
+        acting = _ACTING.match(self.text, span[1])
+        in_apposition = _APPOSITION_BEFORE.search(self.text, max(0, span[0] - 3), span[0]) and (
+            self.text.startswith(",", span[1])
+        )
+        if introduced or acting or in_apposition:
             self._known.add(self._key(span))
             self.learn_gender(span)
 
@@ -124,13 +138,13 @@ class MentionIndex:
         words = self._key(span).split()
         if len(words) != 1:
             return None
-        best: Mention | None = None
-        for position in self._by_word.get(words[0], []):
-            mention = self.full_names[position]
-            if mention.end > span[0]:
-                break
-            best = mention
-        return (best.start, best.end) if best else None
+        positions = self._by_word.get(words[0], [])
+        ends = self._word_ends.get(words[0], [])
+        index = bisect_right(ends, span[0]) - 1
+        if index < 0:
+            return None
+        best = self.full_names[positions[index]]
+        return best.start, best.end
 
     def add_speaker(self, span: Span, kind: SpeakerKind, at: int) -> None:
         """Record that the speaker named at `span` spoke at position `at`."""

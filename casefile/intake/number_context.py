@@ -45,7 +45,7 @@ _PER_A_NOUNS = frozenset({"head", "person", "piece", "recruit", "worker", "fight
 _PERIOD_ADJECTIVE = re.compile(
     r"\b(?P<adjective>monthly|weekly|daily|hourly|annual|yearly)\b", re.IGNORECASE
 )
-_CLAUSE_BREAK = re.compile(r"[.;:!?\n,]|\d")
+_CLAUSE_BREAK = re.compile(r"[.;!?\n,]|\d")
 _FOLLOWING_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _PARTITIVE = re.compile(
     r"[ \t]+of[ \t]+(?:(?P<pronoun>them|those|these|us|whom)\b|(?:the|his|her|their|its|our|my"

@@ -41,6 +41,7 @@ class NumberToken:
     value: Decimal
     scaled: bool  # a scale word or suffix ("million", "bn") was part of it
     suffix: str  # "k", "m", "bn": only meaningful with a currency
+    scale: Decimal = Decimal(1)  # what a scale word multiplied the written number by
 
 
 def tidy(value: Decimal) -> Decimal:
@@ -76,17 +77,18 @@ def _digit_token(match: re.Match[str]) -> NumberToken | None:
         value = Decimal(cleaned)
     except InvalidOperation:
         return None
-    if scale_word:
-        value *= SCALES[scale_word.lower()]
-    return NumberToken(match.start(), match.end(), tidy(value), bool(scale_word), suffix)
+    scale = SCALES[scale_word.lower()] if scale_word else Decimal(1)
+    return NumberToken(
+        match.start(), match.end(), tidy(value * scale), bool(scale_word), suffix, scale
+    )
 
 
 def apply_suffix(token: NumberToken) -> NumberToken:
     """The token with its "k"/"m"/"bn" suffix applied (when a currency says it is money)."""
     if not token.suffix:
         return token
-    value = tidy(token.value * _SUFFIX_SCALE[token.suffix])
-    return NumberToken(token.start, token.end, value, True, "")
+    scale = _SUFFIX_SCALE[token.suffix]
+    return NumberToken(token.start, token.end, tidy(token.value * scale), True, "", scale)
 
 
 def _word_token(text: str, match: re.Match[str]) -> NumberToken | None:

@@ -6,7 +6,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from decimal import Decimal
 
 from casefile.domain.enums import Qualifier
 from casefile.intake import number_context as around
@@ -142,9 +141,8 @@ def _with_range(
     if following.suffix and not reading.currency:
         return reading
     low = reading.value
-    if second.scaled and low < second.value and low * 1000 <= second.value:
-        scale = Decimal(10) ** (len(str(int(second.value))) - len(str(int(low))) - 1)
-        low = tidy(low * scale) if low * scale < second.value else low
+    if second.scaled and not tokens[index].scaled and low * second.scale <= second.value:
+        low = tidy(low * second.scale)  # "between 1.5 and 2 million": both are millions
     if second.value <= low:
         return reading
     consumed.add(index + 1)

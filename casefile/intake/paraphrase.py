@@ -11,7 +11,6 @@ from casefile.intake.lazy import LazyPattern
 from casefile.intake.speakers import (
     ADVERB,
     APPOSITION,
-    INVERTED_VERB,
     OBJECT,
     PLACE_OR_TIME,
     SPEAKER,
@@ -30,6 +29,11 @@ _CLAUSE_FORMS = (
     "insisted"
 )
 _CLAUSE_VERB = "(?:" + "|".join(sorted(set(_CLAUSE_FORMS.split()), key=len, reverse=True)) + ")"
+# '..., said Ferreira.' Only these verbs: '..., answered the advert' names no speaker.
+_TAIL_INVERTED_VERB = (
+    r"(?:said|says|added|adds|wrote|writes|explained|recalled|recalls|insisted|noted|argued"
+    r"|warned|stated)"
+)
 _NEEDS_OBJECT = frozenset({"told", "tells", "assured", "assures"})
 _NEGATING = frozenset({"denied", "denies", "deny"})
 _ADVERBS = rf"(?:{ADVERB}[ \t]+){{0,2}}"
@@ -56,7 +60,7 @@ _TAIL_SPEAKER_VERB = LazyPattern(
     rf"(?:{_GAP}{OBJECT})?(?:{_GAP}{PLACE_OR_TIME}){{0,2}}\s*[.!?]?\s*"
 )
 _TAIL_VERB_SPEAKER = LazyPattern(
-    rf"\s+{INVERTED_VERB}{_GAP}(?P<speaker>{SPEAKER})(?:,[^\"“”]*)?\s*[.!?]?\s*"
+    rf"\s+{_TAIL_INVERTED_VERB}{_GAP}(?P<speaker>{SPEAKER})(?:,[^\"“”]*)?\s*[.!?]?\s*"
 )
 _TAIL_ACCORDING = LazyPattern(
     r"\s+according\s+to\s+(?P<speaker>[^,;\"“”\n]{2,90}?)(?:,[^\"“”]*)?\s*[.!?]?\s*"

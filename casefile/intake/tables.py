@@ -31,9 +31,10 @@ class TableCells:
     """The cells of every table in a text, sorted, to find the cell around a position."""
 
     cells: list[Cell]
+    starts: list[int]
 
     def at(self, position: int) -> Cell | None:
-        index = bisect_right([c.start for c in self.cells], position) - 1
+        index = bisect_right(self.starts, position) - 1
         if index >= 0 and position < self.cells[index].end:
             return self.cells[index]
         return None
@@ -74,7 +75,8 @@ def find_tables(text: str) -> TableCells:
         if len(rows) >= 2 and any(_DIGIT.search(text, line[0], line[1]) for line, _ in rows):
             found.extend(_table_cells(text, rows))
         rows = []
-    return TableCells(sorted(found, key=lambda c: c.start))
+    found.sort(key=lambda c: c.start)
+    return TableCells(found, [c.start for c in found])
 
 
 def _table_cells(text: str, rows: list[tuple[Span, list[Span]]]) -> list[Cell]:

@@ -1,0 +1,232 @@
+"""Number candidates: digits and words, money, ranges, qualifiers, rates, ages, subjects."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from casefile.domain.enums import Period, Qualifier
+from casefile.intake import NumberCandidate, NumberKind, extract_dates, extract_numbers
+
+
+def numbers_of(text: str) -> list[NumberCandidate]:
+    found = extract_numbers(text)
+    for number in found:
+        assert text[number.start : number.end] == number.raw
+    return found
+
+
+def only(text: str) -> NumberCandidate:
+    found = [n for n in numbers_of(text) if n.confidence >= 0.3]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They hired 1,500 men.", "1500"),
+        ("They hired 1 500 men.", "1500"),
+        ("They hired 1\u00a0500 men.", "1500"),
+        ("It took 1.5 years.", "1.5"),
+        ("They hired three hundred men.", "300"),
+        ("They hired twenty-five men.", "25"),
+        ("They hired a dozen men.", "12"),
+        ("They hired two dozen men.", "24"),
+        ("It cost half a million dollars.", "500000"),
+        ("It cost $1.2 million.", "1200000"),
+        ("It cost €2bn.", "2000000000"),
+        ("It cost $3m.", "3000000"),
+        ("They hired three hundred and fifty men.", "350"),
+    ],
+)
+def test_values_in_digits_and_words(text: str, value: str) -> None:
+    assert only(text).value == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("paid US$500", "USD"),
+        ("paid $500", "USD"),
+        ("paid USD 500", "USD"),
+        ("paid 500 USD", "USD"),
+        ("paid €500", "EUR"),
+        ("paid EUR 500", "EUR"),
+        ("paid £500", "GBP"),
+        ("paid GBP 500", "GBP"),
+        ("paid 500 dollars", "USD"),
+        ("paid 500 US dollars", "USD"),
+        ("paid 500 euros", "EUR"),
+        ("paid 500 pounds", "GBP"),
+        ("paid 500 Syrian pounds", "SYP"),
+        ("paid R$500", "BRL"),
+        ("paid 500 hryvnias", "UAH"),
+    ],
+)
+def test_currencies(text: str, currency: str) -> None:
+    number = only(text)
+    assert (number.currency, number.unit, number.kind) == (currency, currency, NumberKind.AMOUNT)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("paid between $1500 and $2000", "1500", "2000"),
+        ("hired 20 to 30 men", "20", "30"),
+        ("paid 1,500–2,000 dollars", "1500", "2000"),
+        ("paid $1,500-$2,000", "1500", "2000"),
+        ("hired between 1.5 and 2 million people", "1500000", "2000000"),
+        ("hired two or three men", "2", "3"),
+    ],
+)
+def test_ranges(text: str, low: str, high: str) -> None:
+    number = only(text)
+    assert (number.value, number.value_max) == (Decimal(low), Decimal(high))
+
+
+@pytest.mark.parametrize(
+    ("word", "qualifier"),
+    [
+        ("about", Qualifier.ABOUT),
+        ("around", Qualifier.ABOUT),
+        ("roughly", Qualifier.ABOUT),
+        ("some", Qualifier.ABOUT),
+        ("up to", Qualifier.UP_TO),
+        ("at least", Qualifier.AT_LEAST),
+        ("more than", Qualifier.MORE_THAN),
+        ("over", Qualifier.MORE_THAN),
+        ("nearly", Qualifier.NEARLY),
+        ("almost", Qualifier.NEARLY),
+        ("less than", Qualifier.LESS_THAN),
+        ("fewer than", Qualifier.LESS_THAN),
+    ],
+)
+def test_qualifiers(word: str, qualifier: Qualifier) -> None:
+    number = only(f"They hired {word} 350 men.")
+    assert number.qualifier is qualifier
+    assert number.raw == f"{word} 350"
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "per"),
+    [
+        ("paid $2,000 per month", Period.MONTH, ""),
+        ("paid $2,000 a month", Period.MONTH, ""),
+        ("paid $2,000 monthly", Period.MONTH, ""),
+        ("a monthly salary of $2,000", Period.MONTH, ""),
+        ("paid $20 an hour", Period.HOUR, ""),
+        ("paid $24,000 a year", Period.YEAR, ""),
+        ("paid $2,000/month", Period.MONTH, ""),
+        ("paid $150 per fighter per month", Period.MONTH, "fighter"),
+        ("paid $4,000 per recruit", Period.TOTAL, "recruit"),
+    ],
+)
+def test_rates(text: str, period: Period, per: str) -> None:
+    number = only(text)
+    assert (number.period, number.per) == (period, per)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind"),
+    [
+        ("on three-month contracts", "3", "months", NumberKind.DURATION),
+        ("held for two weeks", "2", "weeks", NumberKind.DURATION),
+        ("held for 90 days", "90", "days", NumberKind.DURATION),
+        ("a two-year contract", "2", "years", NumberKind.DURATION),
+        ("recruits aged 19", "19", "years", NumberKind.AGE),
+        ("a 19-year-old recruit", "19", "years", NumberKind.AGE),
+        ("he is 19 years old", "19", "years", NumberKind.AGE),
+        ("Lucas Ferreira, 24, said so.", "24", "years", NumberKind.AGE),
+        ("15% of recruits", "15", "percent", NumberKind.PERCENTAGE),
+        ("15 per cent of recruits", "15", "percent", NumberKind.PERCENTAGE),
+    ],
+)
+def test_durations_ages_and_percentages(text: str, value: str, unit: str, kind: NumberKind) -> None:
+    number = only(text)
+    assert (number.value, number.unit, number.kind) == (Decimal(value), unit, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "subject"),
+    [
+        ("They recruited 350 young men.", "people", "young men"),
+        ("The ministry issued 212 work permits.", "permits", "work permits"),
+        ("At least 14 women were recruited.", "people", "women"),
+        ("Six are confirmed dead.", "people", "dead"),
+        ("38 of the 72 men had no passport.", "people", "men"),
+    ],
+)
+def test_what_is_counted(text: str, unit: str, subject: str) -> None:
+    number = numbers_of(text)[0]
+    assert (number.unit, number.subject, number.kind) == (unit, subject, NumberKind.COUNT)
+
+
+def test_of_them_takes_the_unit_of_the_count_before() -> None:
+    found = numbers_of("About 350 men signed. At least 40 of them have not returned.")
+    assert [(n.value, n.unit) for n in found] == [(Decimal(350), "people"), (Decimal(40), "people")]
+
+
+def test_a_bare_number_set_against_an_amount_shares_its_currency() -> None:
+    found = numbers_of("It was 400 dollars, not 1,200.")
+    assert [(n.value, n.currency) for n in found] == [(Decimal(400), "USD"), (Decimal(1200), "USD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("They left in 2024.", "2024"),
+        ("They left on March 3, 2026.", "March 3, 2026"),
+        ("They left on 3 March.", "3 March"),
+        ("They left on 2026-05-12.", "2026-05-12"),
+        ("They left in March 2026.", "March 2026"),
+        ("Figures for 2024–2025.", "2024–2025"),
+    ],
+)
+def test_dates_are_dates_not_claims(text: str, raw: str) -> None:
+    assert numbers_of(text) == []
+    assert [d.raw for d in extract_dates(text)] == [raw]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He served in the 18th Brigade.",
+        "See page 12 and article 5.",
+        "They met at 10:30 and again at 3 p.m.",
+        "The COVID-19 rules and F-16 jets.",
+        "Call +44 20 7946 0000 today.",
+        "It was 5m long.",
+        "They came back three years ago.",
+    ],
+)
+def test_references_times_and_codes_are_not_claims(text: str) -> None:
+    assert numbers_of(text) == []
+
+
+def test_a_year_followed_by_what_it_counts_is_a_count() -> None:
+    number = only("They said 2000 recruits arrived.")
+    assert (number.value, number.unit) == (Decimal(2000), "people")
+
+
+def test_a_number_in_a_quotation_belongs_to_its_speaker() -> None:
+    text = '"They paid us $400 a month," said Ana Lima. The agency had promised $2,000.'
+    first, second = numbers_of(text)
+    assert first.speaker == "Ana Lima"
+    assert second.speaker is None
+
+
+def test_numbers_in_a_table_take_their_unit_from_the_header() -> None:
+    text = (
+        "State        Recruits   Monthly pay (USD)   Contract (months)\n"
+        "Pernambuco   350        1,650               3\n"
+        "Bahia        180        1,500               6\n"
+    )
+    found = numbers_of(text)
+    assert [(n.value, n.unit, n.period) for n in found[:3]] == [
+        (Decimal(350), "people", Period.TOTAL),
+        (Decimal(1650), "USD", Period.MONTH),
+        (Decimal(3), "months", Period.TOTAL),
+    ]
+    assert found[0].subject == "recruits (Pernambuco)"

@@ -1,0 +1,198 @@
+"""Quote candidates: marks, attributions before and after, pronouns, reported speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.domain.enums import QuoteKind
+from casefile.intake import QuoteCandidate, extract_quotes
+
+
+def quotes_of(text: str) -> list[QuoteCandidate]:
+    found = extract_quotes(text)
+    for quote in found:
+        assert text[quote.start : quote.end] == quote.text
+        if quote.speaker is not None:
+            assert quote.speaker_start is not None and quote.speaker_end is not None
+            assert text[quote.speaker_start : quote.speaker_end] == quote.speaker
+    return found
+
+
+def only(text: str) -> QuoteCandidate:
+    found = quotes_of(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ana Lima said: "We were paid nothing."',
+        "Ana Lima said: “We were paid nothing.”",
+        'Ana Lima said: "We were paid nothing.”',  # an opening " closed by ”
+        "Ana Lima said: „We were paid nothing.“",
+        "Ana Lima said: «We were paid nothing.»",
+        "Ana Lima said: ‘We were paid nothing.’",
+    ],
+)
+def test_quotation_marks_of_every_kind(text: str) -> None:
+    quote = only(text)
+    assert quote.text == "We were paid nothing."
+    assert quote.speaker == "Ana Lima"
+    assert quote.kind is QuoteKind.DIRECT
+
+
+def test_the_words_exclude_the_marks_and_the_trailing_comma() -> None:
+    quote = only('"We were told it was a driving job," said Lucas Ferreira, 24.')
+    assert quote.text == "We were told it was a driving job"
+    assert quote.speaker == "Lucas Ferreira"
+
+
+def test_a_quotation_split_around_its_attribution_has_one_speaker() -> None:
+    text = 'Carla Nunes is a lawyer. "We were told," she said, "it was temporary."'
+    first, second = quotes_of(text)
+    assert (first.text, second.text) == ("We were told", "it was temporary.")
+    assert first.speaker == second.speaker == "Carla Nunes"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The contracts were legal," Mendes told Reuters.', "Mendes"),
+        ('"The contracts were legal," said Tiago Mendes, a recruiter.', "Tiago Mendes"),
+        ('"The contracts were legal," according to the agency.', "the agency"),
+        ('In a statement, the ministry said: "The contracts were legal."', "the ministry"),
+        ('Mendes told Reuters on Tuesday: "The contracts were legal."', "Mendes"),
+        ('"The contracts were legal" — Tiago Mendes said.', "Tiago Mendes"),
+        ('"The contracts were legal," the company\'s lawyer, Paulo Arruda, said.', "Paulo Arruda"),
+        ('"The contracts were legal," said Interior Minister Daniel Okafor.', "Daniel Okafor"),
+        ('"The contracts were legal," said سمير الحلبي, a broker.', "سمير الحلبي"),
+    ],
+)
+def test_attributions_before_and_after(text: str, speaker: str) -> None:
+    direct = [q for q in quotes_of(text) if q.kind is QuoteKind.DIRECT]
+    assert direct[0].text.startswith("The contracts were legal")
+    assert direct[0].speaker == speaker
+
+
+def test_a_pronoun_is_resolved_to_the_person_named_before() -> None:
+    text = (
+        "Lucas Ferreira, 24, answered the advert in January.\n\n"
+        '"Nobody mentioned weapons," he said.'
+    )
+    quote = only(text)
+    assert quote.speaker == "Lucas Ferreira"
+    assert quote.speaker_start == text.index("Lucas Ferreira")
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Ana Ferreira said her son never wrote. Her husband, Lucas Ferreira, works nights.\n\n"
+        '"She cries every day," he said.'
+    )
+    last = quotes_of(text)[-1]
+    assert last.speaker == "Lucas Ferreira"
+
+
+def test_a_surname_is_resolved_to_the_full_name_mentioned_before() -> None:
+    text = 'Tiago Mendes runs the agency. "Every man knew," Mendes said.'
+    quote = only(text)
+    assert quote.speaker == "Tiago Mendes"
+
+
+def test_an_unattributed_quotation_continues_the_speaker_before_it() -> None:
+    text = '"We were told it was safe," said Ana Lima. "It was not."'
+    first, second = quotes_of(text)
+    assert second.speaker == first.speaker == "Ana Lima"
+    assert second.confidence < first.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Mendes said that the men were paid on time.", "the men were paid on time", "Mendes"),
+        ("Mendes said the men were paid on time.", "the men were paid on time", "Mendes"),
+        (
+            "The ministry confirmed that 12 permits were suspended.",
+            "12 permits were suspended",
+            "The ministry",
+        ),
+        ("Ana Lima told Reuters the men never came back.", "the men never came back", "Ana Lima"),
+        ("The men were paid $500, Mendes said.", "The men were paid $500", "Mendes"),
+        ("The men were paid $500, said Tiago Mendes.", "The men were paid $500", "Tiago Mendes"),
+        (
+            "According to the union, 1,100 workers are owed wages.",
+            "1,100 workers are owed wages",
+            "the union",
+        ),
+        (
+            "1,100 workers are owed wages, according to the union.",
+            "1,100 workers are owed wages",
+            "the union",
+        ),
+    ],
+)
+def test_reported_speech_is_a_paraphrase(text: str, words: str, speaker: str) -> None:
+    quote = only(text)
+    assert quote.kind is QuoteKind.PARAPHRASE
+    assert quote.text == words
+    assert quote.speaker == speaker
+
+
+def test_a_denial_keeps_its_verb() -> None:
+    quote = only("Mendes denied that he had misled anyone.")
+    assert quote.text == "denied that he had misled anyone"
+
+
+def test_a_short_quotation_without_speaker_is_a_low_confidence_scare_quote() -> None:
+    scare = only('Campaigners want the so-called "transit visa" loophole closed.')
+    assert scare.speaker is None
+    assert scare.confidence < 0.3
+    spoken = only('"We were never paid for the last three months," said Ana Lima.')
+    assert spoken.confidence > 0.8
+
+
+def test_interview_answers_belong_to_the_interviewee() -> None:
+    text = (
+        "Interview with Samuel Okoro, former guard\n\n"
+        "Q: What were you promised?\n"
+        "A: They said 1,200 dollars a month.\n"
+        "Q: Were you paid?\n"
+        "A: Never in full.\n"
+    )
+    found = quotes_of(text)
+    assert [q.text for q in found] == ["They said 1,200 dollars a month.", "Never in full."]
+    assert {q.speaker for q in found} == {"Samuel Okoro"}
+
+
+def test_labelled_transcript_lines_name_their_speakers() -> None:
+    text = "FERREIRA: We were promised two thousand dollars.\nMENDES: That is a lie.\n"
+    found = quotes_of(text)
+    assert [(q.speaker, q.text) for q in found] == [
+        ("FERREIRA", "We were promised two thousand dollars."),
+        ("MENDES", "That is a lie."),
+    ]
+
+
+def test_field_labels_are_not_speakers() -> None:
+    assert quotes_of("Date: 3 March 2026\nPay: $1,500 a month\nNotes: check the contract\n") == []
+
+
+def test_arabic_names_and_words_survive_intact() -> None:
+    text = 'قال سمير الحلبي: "لم نتلق أي أجر" — and Samir al-Halabi said: "We got nothing."'
+    found = quotes_of(text)
+    assert "لم نتلق أي أجر" in [q.text for q in found]
+    english = next(q for q in found if q.text == "We got nothing.")
+    assert english.speaker == "Samir al-Halabi"
+
+
+def test_an_unclosed_quotation_ends_with_its_line() -> None:
+    text = 'Ana Lima said: "We were never paid\nThe agency did not reply.'
+    quote = quotes_of(text)[0]
+    assert quote.text == "We were never paid"
+    assert quote.speaker == "Ana Lima"
+
+
+def test_apostrophes_do_not_open_or_close_quotations() -> None:
+    text = "The workers' pay wasn't sent, and Ana's brother didn't call."
+    assert [q for q in quotes_of(text) if q.kind is QuoteKind.DIRECT] == []
