@@ -141,8 +141,7 @@ class DocumentBuilder:
 
     def __init__(self, doc: QTextDocument) -> None:
         self.cursor = QTextCursor(doc)
-        # The main cursor sits in an empty block to fill first: at the start, and after every
-        # table or frame (Qt leaves one there).
+        # The main cursor sits in an empty block to fill first: at the start and after a table.
         self.fresh = True
 
     def insert(self, cursor: QTextCursor, text: str, fmt: QTextCharFormat) -> None:
@@ -178,16 +177,6 @@ class DocumentBuilder:
         self.lines(self.cursor, text, fmt, block, fresh=self.fresh)
         self.fresh = False
 
-    def before_frame(self) -> None:
-        """An empty block left before a table or frame is made a hairline, not a blank line."""
-        if self.fresh:
-            self.cursor.setBlockCharFormat(char_format(points=1.0))
-
-    def after_frame(self, last: QTextCursor) -> None:
-        self.cursor = QTextCursor(last)
-        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
-        self.fresh = True
-
     def add(self, block: Block) -> None:
         match block:
             case Heading():
@@ -217,25 +206,28 @@ class DocumentBuilder:
         self.top_level(paragraph.text, tones.get(paragraph.tone, char_format()), spacing(0, 4))
 
     def quote(self, quote: QuoteBlock) -> None:
-        frame_format = QTextFrameFormat()
-        frame_format.setBackground(QUOTE_FILL)
-        frame_format.setPadding(6.0)
-        frame_format.setTopMargin(3.0)
-        frame_format.setBottomMargin(5.0)
-        self.before_frame()
-        frame = self.cursor.insertFrame(frame_format)
-        inner = frame.firstCursorPosition()
-        self.lines(inner, quote.text, char_format(points=10.0), fresh=True)
+        """A shaded box of paragraphs. Not a QTextFrame: inserting one costs time in proportion
+        to the frames already there, and a summary has thousands of quotes."""
+        shade = spacing(0, 0)
+        shade.setBackground(QUOTE_FILL)
+        shade.setIndent(1)  # the document's indent width is the box's inner padding
+        padding, top, bottom = char_format(points=3.0), QTextBlockFormat(shade), shade
+        top.setTopMargin(3.0)
+        self.top_level("", padding, top)
+        self.lines(self.cursor, quote.text, char_format(points=10.0), shade, fresh=False)
+        detail_format = char_format(points=8.0, color=MUTED)
         for detail in quote.details:
-            self.lines(inner, detail, char_format(points=8.0, color=MUTED), fresh=False)
-        self.after_frame(frame.lastCursorPosition())
+            self.lines(self.cursor, detail, detail_format, shade, fresh=False)
+        bottom.setBottomMargin(5.0)
+        self.lines(self.cursor, "", padding, bottom, fresh=False)
 
     def table(self, table: Table, *, facts: bool = False) -> None:
         """A bordered table with a header row repeated on every page, or (facts) a borderless
         two-column list of labels and values."""
         header = None if facts else table.header
         all_rows = ([header] if header is not None else []) + list(table.rows)
-        self.before_frame()
+        if self.fresh:  # the empty block Qt keeps before a table: a hairline, not a blank line
+            self.cursor.setBlockCharFormat(char_format(points=1.0))
         fmt = table_format(table.widths, header=header is not None, facts=facts)
         qtable = self.cursor.insertTable(len(all_rows), len(table.header), fmt)
         size = BODY_POINTS if facts else 8.5
@@ -259,7 +251,9 @@ class DocumentBuilder:
                         self.lines(cursor, rest, plain, fresh=False)
                 else:
                     self.lines(cursor, text, plain, fresh=True)
-        self.after_frame(qtable.lastCursorPosition())
+        self.cursor = QTextCursor(qtable.lastCursorPosition())
+        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        self.fresh = True
 
 
 def table_format(widths: tuple[int, ...], *, header: bool, facts: bool) -> QTextTableFormat:
@@ -280,31 +274,38 @@ def table_format(widths: tuple[int, ...], *, header: bool, facts: bool) -> QText
     return fmt
 
 
-def text_document(device: QPagedPaintDevice) -> QTextDocument:
-    """An empty document measured for `device` (fonts scaled to its resolution)."""
+def text_document() -> QTextDocument:
     doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(device)
-    font = QFont()
-    font.setFamilies(LATIN_FAMILIES)
+    font = QFont(LATIN_FAMILIES)
     font.setPointSizeF(BODY_POINTS)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0.0)
+    doc.setIndentWidth(6.0)
     doc.setUndoRedoEnabled(False)
     return doc
 
 
 def build_text_document(document: PrintDocument, device: QPagedPaintDevice) -> QTextDocument:
-    doc = text_document(device)
+    """The whole document, laid out for `device` (fonts scaled to its resolution)."""
+    doc = text_document()
     builder = DocumentBuilder(doc)
     for block in document.blocks:
         builder.add(block)
+    return for_device(doc, device)
+
+
+def for_device(doc: QTextDocument, device: QPagedPaintDevice) -> QTextDocument:
+    """Lays the finished document out for `device` (fonts scaled to its resolution). Only now:
+    a layout that exists while the document is built works again after every insertion."""
+    doc.documentLayout().setPaintDevice(device)
+    doc.markContentsDirty(0, doc.characterCount())
     return doc
 
 
 def one_line(device: QPagedPaintDevice, text: str, fmt: QTextCharFormat) -> QTextDocument:
-    doc = text_document(device)
+    doc = text_document()
     DocumentBuilder(doc).lines(QTextCursor(doc), text, fmt, fresh=True)
-    return doc
+    return for_device(doc, device)
 
 
 class Pager:
@@ -312,7 +313,7 @@ class Pager:
 
     def __init__(self, document: PrintDocument, device: QPagedPaintDevice) -> None:
         self.device = device
-        dpi = device.resolution() if isinstance(device, QPdfWriter) else device.logicalDpiY()
+        dpi = device.logicalDpiY()  # a PDF writer's or printer's own resolution
         area = device.pageLayout().paintRectPixels(dpi)
         self.band = BAND_MM / 25.4 * dpi
         self.body = QRectF(0, self.band, area.width(), area.height() - 2 * self.band)
