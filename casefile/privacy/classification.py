@@ -24,7 +24,14 @@ P, C, ID = FieldClass.PUBLIC, FieldClass.CONFIDENTIAL, FieldClass.IDENTIFYING
 _META = {"pk": P, "id": P, "created_at": P, "updated_at": P, "created_by": C}
 
 CLASSIFICATION: dict[str, dict[str, FieldClass]] = {
-    "case_info": {**_META, "title": C, "summary": C, "languages": P},
+    "case_info": {
+        **_META,
+        "title": C,
+        "summary": C,
+        "languages": P,
+        "currency_rates": C,
+        "base_currency": P,
+    },
     "sources": {
         **_META,
         "kind": P,

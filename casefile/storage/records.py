@@ -66,6 +66,8 @@ class CaseRecord(RecordMixin, Base):
     title: Mapped[str] = mapped_column(String(500))
     summary: Mapped[str] = mapped_column(Text, default="")
     languages: Mapped[str] = mapped_column(String(200), default="")
+    currency_rates: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    base_currency: Mapped[str] = mapped_column(String(3), default="USD", server_default="USD")
 
 
 class SourceRecord(RecordMixin, Base):
