@@ -31,9 +31,8 @@ def add_parsers(sub: Any, case_arg: Any) -> None:
 
 
 def run_detect(args: argparse.Namespace) -> int:
-    with open_from_args(args) as case:
-        with case.transaction(actor()) as s:
-            result = analysis.run_detection(s)
+    with open_from_args(args) as case, case.transaction(actor()) as s:
+        result = analysis.run_detection(s)
     items = []
     for candidate in result.candidates:
         stored = result.stored[candidate.signature]
