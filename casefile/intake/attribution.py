@@ -146,7 +146,10 @@ def subject_matches(
         if match is None:
             return
         speaker_start = match.start("speaker")
-        if check and NOT_A_SUBJECT.search(text, max(start, speaker_start - 30), speaker_start):
+        nobody = clean_speaker(text, speaker_start, match.end("speaker")) is None
+        if nobody or (
+            check and NOT_A_SUBJECT.search(text, max(start, speaker_start - 30), speaker_start)
+        ):
             position = speaker_start + 1
             continue
         yield match

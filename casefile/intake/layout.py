@@ -89,6 +89,11 @@ class Protected:
         index = bisect_right(self.starts, position) - 1
         return index >= 0 and position < self.ends[index]
 
+    def closes_at(self, position: int) -> bool:
+        """True when a protected span ends exactly at `position` ('... home."| Her')."""
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and self.ends[index] == position
+
 
 NOTHING_PROTECTED = Protected((), ())
 
@@ -100,7 +105,8 @@ def sentence_spans(text: str, block: Span, protected: Protected = NOTHING_PROTEC
     sentence_start = start
     for match in _SENTENCE_END.finditer(text, start, end):
         boundary = match.end()
-        if protected.covers(match.start()) or _after_abbreviation(text, sentence_start, match):
+        inside = protected.covers(match.start()) and not protected.closes_at(match.end())
+        if inside or _after_abbreviation(text, sentence_start, match):
             continue
         if text[match.start()] in LINE_BREAKS and not _line_ends_sentence(
             text, sentence_start, match.start()

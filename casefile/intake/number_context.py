@@ -31,7 +31,7 @@ _AGE_BEFORE = re.compile(
 _NAME_BEFORE_AGE = re.compile(r"[A-Z][\w'’-]+(?:,[ \t]*(?:then|now|aged)?[ \t]*|[ \t]*\([ \t]*)$")
 _AGE_APPOSITION_AFTER = re.compile(r"[ \t]*[,)]")
 _PERIOD_WORD = re.compile(
-    r"(?P<joiner>[ \t]*/[ \t]*|[ \t]+(?:per|an?|each|every)[ \t]+)"
+    r"(?P<joiner>[ \t]*/[ \t]*|[ \t]+(?:per|an?|each|every)[ \t]+|-(?:a|an|per)-)"
     r"(?P<period>hours?|hr|h|days?|weeks?|wk|months?|mo|years?|yr|annum)\b(?:(?<=hr|mo|yr|wk)\.)?",
     re.IGNORECASE,
 )

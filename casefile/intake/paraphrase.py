@@ -36,6 +36,9 @@ _TAIL_INVERTED_VERB = (
 )
 _NEEDS_OBJECT = frozenset({"told", "tells", "assured", "assures"})
 _NEGATING = frozenset({"denied", "denies", "deny"})
+# Also plural nouns ("government estimates put the toll at 300"): as verbs only before "that".
+_NOUN_LIKE = frozenset({"claims", "estimates", "reports", "notes", "states", "writes"})
+_THAT = LazyPattern(r"\bthat\s")
 _ADVERBS = rf"(?:{ADVERB}[ \t]+){{0,2}}"
 
 _VERB = LazyPattern(rf"\b{_CLAUSE_VERB}\b")
@@ -80,6 +83,7 @@ _BAD_START = LazyPattern(
     re.IGNORECASE,
 )
 _WORD = LazyPattern(r"\S+")
+_INTRODUCES_QUOTE = LazyPattern(r":\s*[\"“«‘]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,8 @@ def _valid(text: str, content: Span, minimum_words: int = 3) -> bool:
     start, end = content
     if end <= start or _BAD_START.match(text, start, end) or _CONJUNCTION.match(text, start, end):
         return False
+    if _INTRODUCES_QUOTE.search(text, start, min(end, start + 60)):
+        return False  # 'told parliament on Monday: "..."' introduces direct speech
     return len(_WORD.findall(text, start, end)) >= minimum_words
 
 
@@ -166,6 +172,8 @@ def _speaker_and_content(
     after_verb = _AFTER_VERB_AND_OBJECT if verb.group() in _NEEDS_OBJECT else _AFTER_VERB
     rest = after_verb.match(text, verb.end(), end)
     if rest is None:
+        return None
+    if verb.group() in _NOUN_LIKE and not _THAT.search(text, verb.end(), rest.end()):
         return None
     found = Attribution(speaker_span(speaker), How.ADJACENT)
     if _CONJUNCTION.match(text, rest.end(), end):

@@ -37,6 +37,7 @@ class _Draft:
     opens_block: bool = False
     answer: bool = False
     words: int = 0
+    title_like: bool = False
 
 
 def extract_quotes(text: str) -> list[QuoteCandidate]:
@@ -120,7 +121,10 @@ def _quote_draft(
     if found is None:
         sentence = sentences[_sentence_of(sentences, quote.open_at)]
         found = attribution.in_sentence(text, max(sentence[0], previous_close), quote.open_at)
-    words = len(text[inner[0] : inner[1]].split())
+    quoted = text[inner[0] : inner[1]].split()
+    words = len(quoted)
+    title_like = words <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in quoted)
+    title_like = title_like and quoted[-1][-1:] not in ".!?"
     return _Draft(
         inner,
         QuoteKind.DIRECT,
@@ -129,6 +133,7 @@ def _quote_draft(
         number,
         opens_block=quote.open_at == block[0],
         words=words,
+        title_like=title_like,
     )
 
 
@@ -222,6 +227,8 @@ def _confidence(draft: _Draft, original: _Draft) -> float:
             return 0.45 if paraphrase else 0.6
         if paraphrase or draft.answer:
             return 0.45
+        if draft.title_like:
+            return 0.15  # "Lost at Sea": a title, not someone's words
         return 0.4 if draft.words >= 4 else (0.3 if draft.words == 3 else 0.15)
     table = _PARAPHRASE_CONFIDENCE if paraphrase else _DIRECT_CONFIDENCE
     base = table.get(draft.how or "", 0.5)

@@ -84,7 +84,9 @@ _INVERTED_FORMS = (
 )
 INVERTED_VERB = "(?:" + "|".join(sorted(_INVERTED_FORMS.split(), key=len, reverse=True)) + ")"
 # Verbs whose object quotes someone without a speech verb: 'described it as "a prison"'.
-_LOOSE_FORMS = "described describes called calls promised promises dismissed branded labelled"
+_LOOSE_FORMS = (
+    "described describes describe called calls call promised promises dismissed branded labelled"
+)
 LOOSE_VERB = "(?:" + "|".join(_LOOSE_FORMS.split()) + f"|{SAY_VERB})"
 ADVERB = (
     r"(?:also|later|then|previously|earlier|once|repeatedly|publicly|separately|recently|first"
@@ -102,7 +104,7 @@ OBJECT = (
 )
 _PLACE_OR_TIME = (
     rf"(?:(?:on|in|at|during|by|over|via|through|from|to|with)[ \t]+(?:{_DETERMINER}[ \t]+)?"
-    rf"(?:{NP_WORD}[ \t]+){{0,2}}{NP_WORD}|last[ \t]+\w+|this[ \t]+\w+|yesterday|today"
+    rf"(?:(?:{NP_WORD}|\d+)[ \t]+){{0,2}}{NP_WORD}|last[ \t]+\w+|this[ \t]+\w+|yesterday|today"
     rf"|earlier|later)"
 )
 PLACE_OR_TIME = _PLACE_OR_TIME
@@ -115,7 +117,7 @@ _ROLE_WORDS = words(
     spokesman spokeswoman spokesperson chairman chairwoman chair ceo executive inspector
     superintendent prosecutor attorney professor king queen prince emir representative rep
     sen gov gen col capt lt sgt maj cpl adm brig cmdr insp supt undersecretary envoy
-    councillor councilor commissioner"""
+    councillor councilor commissioner mp mep mk lawmaker congressman congresswoman"""
 )
 _LEADING_NOISE = words(
     """in on at but and then when while after before since so yet still now meanwhile however
@@ -126,6 +128,7 @@ _LEADING_NOISE = words(
     under over by of like unlike despite during until reached contacted interviewed sitting
     standing writing here there where what why how"""
 )
+_NEVER_ALONE = words("a an the this that these those its their his her our my your one some")
 _ORGANISATION_WORDS = words(
     """ministry department agency company group ltd inc corp corporation union council office
     police army forces force brigade division bank university association party front
@@ -168,6 +171,8 @@ def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
         tokens.pop(0)
     if not tokens:
         return None
+    if len(tokens) == 1 and text[tokens[0][0] : tokens[0][1]].lower() in _NEVER_ALONE:
+        return None  # "An estimated 600": an article is nobody
     first_word = text[tokens[0][0] : tokens[0][1]]
     if first_word[:1].isupper() or not first_word[:1].isalpha():
         last_role = -1
