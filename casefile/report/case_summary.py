@@ -10,7 +10,7 @@ from casefile.domain.enums import ContradictionStatus, Protection
 from casefile.domain.snapshot import CaseSnapshot
 from casefile.privacy.policy import Audience
 from casefile.report.model import Block, Heading, Paragraph, PrintDocument, Table, Tone
-from casefile.report.numbers import normalised
+from casefile.report.numbers import NumberContext
 from casefile.report.prepared import Printable, prepare
 from casefile.report.sections import (
     Progress,
@@ -19,7 +19,7 @@ from casefile.report.sections import (
     key_values,
     no_progress,
 )
-from casefile.report.text import NONE, claim_value, day, enum_word, isolate, one_line, shorten
+from casefile.report.text import NONE, day, enum_word, isolate, one_line, shorten
 
 TITLE = "Case summary"
 TIMELINE_TEXT = 300  # characters of a quote in the timeline; the source summary has it whole
@@ -29,10 +29,12 @@ def case_summary(
     snapshot: CaseSnapshot,
     audience: Audience,
     printed_on: date,
+    *,
     progress: Progress = no_progress,
+    numbers: NumberContext | None = None,
 ) -> PrintDocument:
     """The whole case for `audience`, redacted first like every output."""
-    printable = prepare(snapshot, audience)
+    printable = prepare(snapshot, audience, numbers)
     blocks: list[Block] = [*overview(printable, printed_on)]
     blocks.extend(sources_by_protection(printable))
     progress(1, 4)
@@ -148,15 +150,15 @@ def numbers_by_subject(printable: Printable) -> list[Block]:
         rows.append(
             (
                 claim.subject if key != previous else "",
-                claim_value(claim),
-                normalised(claim) or NONE,
+                printable.numbers.stated(claim),
+                printable.numbers.compared(claim),
                 printable.cited(claim.source_id),
                 day(claim.as_of) or NONE,
                 claim.raw_text or NONE,
             )
         )
         previous = key
-    header = ("Subject", "Value", "Normalised", "Source", "As of", "As written")
+    header = ("Subject", "As stated", "As compared", "Source", "As of", "As written")
     blocks.append(Table(header, tuple(rows), (20, 17, 15, 18, 11, 19)))
     return blocks
 
@@ -169,7 +171,7 @@ def timeline(printable: Printable) -> list[Block]:
         text = f"“{shorten(quote.text, TIMELINE_TEXT)}”"
         entries.append((quote.said_on, order, printable.cited(quote.source_id), "quote", text))
     for order, claim in enumerate(snap.claims, start=len(snap.quotes)):
-        text = f"{isolate(claim.subject)}: {isolate(claim_value(claim))}"
+        text = f"{isolate(claim.subject)}: {isolate(printable.numbers.stated(claim))}"
         entries.append((claim.as_of, order, printable.cited(claim.source_id), "number", text))
     entries.sort(key=lambda e: (e[0] is None, e[0] or date.min, e[1]))
     blocks: list[Block] = [Heading(f"Timeline ({len(entries)})")]

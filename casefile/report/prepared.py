@@ -7,7 +7,8 @@ from casefile.domain.records import Claim, Contradiction, Document, Quote, Sourc
 from casefile.domain.snapshot import CaseSnapshot
 from casefile.privacy.policy import Audience
 from casefile.privacy.redaction import cited, redact
-from casefile.report.text import claim_value, isolate, shorten
+from casefile.report.numbers import NumberContext, Numbers
+from casefile.report.text import isolate, shorten
 
 _KEY = object()
 UNATTRIBUTED = "unattributed"
@@ -17,11 +18,14 @@ class Printable:
     """A redacted snapshot with lookups. Made only by `prepare`, which redacts first: a section
     builder cannot be handed unredacted data, because it takes nothing else."""
 
-    def __init__(self, snapshot: CaseSnapshot, audience: Audience, *, key: object) -> None:
+    def __init__(
+        self, snapshot: CaseSnapshot, audience: Audience, numbers: Numbers, *, key: object
+    ) -> None:
         if key is not _KEY:
             raise TypeError("a Printable is made by prepare(snapshot, audience), which redacts")
         self.snapshot = snapshot
         self.audience = audience
+        self.numbers = numbers
         self.sources: dict[str, Source] = {s.id: s for s in snapshot.sources}
         self.documents: dict[str, Document] = {d.id: d for d in snapshot.documents}
         self.quotes: dict[str, Quote] = {q.id: q for q in snapshot.quotes}
@@ -68,12 +72,15 @@ class Printable:
         claim = self.claims.get(record_id)
         if claim is not None:
             return (
-                f"{isolate(self.cited(claim.source_id))}: {isolate(claim_value(claim))}"
+                f"{isolate(self.cited(claim.source_id))}: {isolate(self.numbers.stated(claim))}"
                 f" ({isolate(claim.subject)})"
             )
         return "(left out of this printout)"
 
 
-def prepare(snapshot: CaseSnapshot, audience: Audience) -> Printable:
+def prepare(
+    snapshot: CaseSnapshot, audience: Audience, numbers: NumberContext | None = None
+) -> Printable:
     """Redacts `snapshot` for `audience` (FULL keeps everything) and wraps it for the builders."""
-    return Printable(redact(snapshot, audience), audience, key=_KEY)
+    context = numbers or NumberContext()
+    return Printable(redact(snapshot, audience), audience, Numbers(context), key=_KEY)

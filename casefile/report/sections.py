@@ -9,12 +9,10 @@ from datetime import date
 from casefile.domain.enums import QuoteKind
 from casefile.domain.records import Claim, Contradiction, Quote
 from casefile.report.model import Block, Heading, KeyValues, PrintDocument, QuoteBlock, Table
-from casefile.report.numbers import corroborations, normalised
 from casefile.report.prepared import Printable
 from casefile.report.text import (
     AUDIENCE_LABELS,
     NONE,
-    claim_value,
     day,
     enum_word,
     isolate,
@@ -23,7 +21,7 @@ from casefile.report.text import (
 
 Progress = Callable[[int, int], None]
 
-NUMBER_HEADER = ("Subject", "Value", "Normalised", "As written", "As of")
+NUMBER_HEADER = ("Subject", "As stated", "As compared", "As written", "As of")
 NUMBER_WIDTHS = (26, 20, 18, 24, 12)
 
 
@@ -84,18 +82,18 @@ def quote_block(printable: Printable, quote: Quote, *, speaker: bool = False) ->
     return QuoteBlock(quote.text, tuple(details))
 
 
-def number_row(claim: Claim) -> tuple[str, ...]:
+def number_row(printable: Printable, claim: Claim) -> tuple[str, ...]:
     return (
         claim.subject,
-        claim_value(claim),
-        normalised(claim) or NONE,
+        printable.numbers.stated(claim),
+        printable.numbers.compared(claim),
         claim.raw_text or NONE,
         day(claim.as_of) or NONE,
     )
 
 
-def numbers_table(claims: Iterable[Claim]) -> Table:
-    return Table(NUMBER_HEADER, tuple(number_row(c) for c in claims), NUMBER_WIDTHS)
+def numbers_table(printable: Printable, claims: Iterable[Claim]) -> Table:
+    return Table(NUMBER_HEADER, tuple(number_row(printable, c) for c in claims), NUMBER_WIDTHS)
 
 
 @dataclass(frozen=True)
@@ -142,16 +140,11 @@ def contradiction_blocks(printable: Printable, contradiction: Contradiction) -> 
 
 
 def corroboration_table(printable: Printable, claims: Sequence[Claim]) -> Table | None:
-    found = corroborations(claims, printable.snapshot.claims)
-    if not found:
-        return None
-    rows = tuple(
-        (
-            f"{c.claim.subject}: {claim_value(c.claim)}",
-            claim_value(c.other),
-            printable.cited(c.other.source_id),
-            day(c.other.as_of) or NONE,
-        )
-        for c in found
+    """The agreements (two sources or more) that any of `claims` is part of."""
+    mine = {c.id for c in claims}
+    # Labels are isolated: an Arabic name inside "…(name, 10 May 2026)…" must not turn the date.
+    groups = printable.numbers.corroborations(
+        printable.snapshot.claims, lambda source_id: isolate(printable.cited(source_id))
     )
-    return Table(("This number", "Agrees with", "Source", "As of"), rows, (34, 24, 28, 14))
+    rows = tuple((g.subject, g.summary) for g in groups if mine.intersection(g.members))
+    return Table(("Subject", "Who agrees"), rows, (28, 72)) if rows else None

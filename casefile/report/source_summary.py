@@ -9,6 +9,7 @@ from casefile.domain.records import Source
 from casefile.domain.snapshot import CaseSnapshot
 from casefile.privacy.policy import Audience
 from casefile.report.model import Block, Heading, KeyValues, Paragraph, PrintDocument, Tone
+from casefile.report.numbers import NumberContext
 from casefile.report.prepared import Printable, prepare
 from casefile.report.sections import (
     Progress,
@@ -30,11 +31,13 @@ def source_summary(
     source_id: str,
     audience: Audience,
     printed_on: date,
+    *,
     progress: Progress = no_progress,
+    numbers: NumberContext | None = None,
 ) -> PrintDocument:
     """The summary of one source for `audience`. Redacts first: what a redacted export would
     withhold never reaches the document."""
-    printable = prepare(snapshot, audience)
+    printable = prepare(snapshot, audience, numbers)
     source = printable.source(source_id)
     return frame(
         printable,
@@ -65,7 +68,9 @@ def source_blocks(printable: Printable, source: Source, progress: Progress) -> l
 
     blocks.append(Heading(f"Numbers ({len(claims)})"))
     blocks.append(
-        numbers_table(claims) if claims else Paragraph("No numbers in this printout.", Tone.MUTED)
+        numbers_table(printable, claims)
+        if claims
+        else Paragraph("No numbers in this printout.", Tone.MUTED)
     )
 
     mine = {q.id for q in quotes} | {c.id for c in claims}

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
-from decimal import Decimal
 from enum import StrEnum
 
-from casefile.domain.enums import Medium, Period, Protection, Qualifier
-from casefile.domain.records import Claim
-from casefile.domain.validation import decimal_text
+from casefile.domain.enums import Medium, Protection
 from casefile.privacy.policy import Audience
 
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate and its terminator (UAX #9)
@@ -26,16 +23,6 @@ PROTECTION_MEANINGS = {
     Protection.BACKGROUND: "use, don't name",
     Protection.ANONYMOUS: "never name outside the case",
     Protection.NEVER_REVEAL: "not even to colleagues",
-}
-
-_QUALIFIER_WORDS = {
-    Qualifier.EXACT: "",
-    Qualifier.ABOUT: "about ",
-    Qualifier.NEARLY: "nearly ",
-    Qualifier.UP_TO: "up to ",
-    Qualifier.LESS_THAN: "less than ",
-    Qualifier.AT_LEAST: "at least ",
-    Qualifier.MORE_THAN: "more than ",
 }
 
 _MEDIUM_WORDS = {
@@ -97,24 +84,6 @@ def shorten(text: str, width: int = 120) -> str:
 
 def day(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
-
-
-def number(value: Decimal) -> str:
-    """2000 → "2,000"; 0.5 → "0.5" (exact, never scientific)."""
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
-    whole, _, fraction = decimal_text(value).partition(".")
-    return f"{int(whole):,}.{fraction}" if whole not in ("", "-") else decimal_text(value)
-
-
-def claim_value(claim: Claim) -> str:
-    """ "up to 2,000 USD per fighter / month" — the number as the case stores it."""
-    amount = number(claim.value)
-    if claim.value_max is not None:
-        amount = f"{amount}–{number(claim.value_max)}"
-    per = f" per {claim.per}" if claim.per else ""
-    rate = "" if claim.period is Period.TOTAL else f" / {claim.period.value}"
-    return f"{_QUALIFIER_WORDS[claim.qualifier]}{amount} {claim.unit}{per}{rate}".strip()
 
 
 def medium_word(medium: Medium | None) -> str:

@@ -11,6 +11,8 @@ from casefile.domain.errors import NotFound
 from casefile.domain.ids import parse_id
 from casefile.privacy.policy import Audience
 from casefile.report import PrintDocument, case_summary, source_summary
+from casefile.report.numbers import NumberContext
+from casefile.services import analysis
 from casefile.services.snapshot import take
 from casefile.storage.files import atomic_write
 
@@ -21,6 +23,12 @@ write_atomically = atomic_write
 Progress = Callable[[int, int], None]
 
 __all__ = ["print_case", "print_source", "write_atomically"]
+
+
+def _numbers(session: Session) -> NumberContext:
+    """The exchange rates and base currency set on the case, for normalised values."""
+    rates, base = analysis.rates(session)
+    return NumberContext(rates, base)
 
 
 def _no_progress(done: int, total: int) -> None:
@@ -41,7 +49,9 @@ def print_source(
     snapshot = take(session)
     if snapshot.source(wanted) is None:
         raise NotFound("source", wanted)
-    return source_summary(snapshot, wanted, audience, printed_on or date.today(), progress)
+    day = printed_on or date.today()
+    numbers = _numbers(session)
+    return source_summary(snapshot, wanted, audience, day, progress=progress, numbers=numbers)
 
 
 def print_case(
@@ -52,4 +62,6 @@ def print_case(
     progress: Progress = _no_progress,
 ) -> PrintDocument:
     """The case summary, redacted for `audience`."""
-    return case_summary(take(session), audience, printed_on or date.today(), progress)
+    day = printed_on or date.today()
+    numbers = _numbers(session)
+    return case_summary(take(session), audience, day, progress=progress, numbers=numbers)
