@@ -24,6 +24,7 @@ from casefile.domain.records import (
     TagDraft,
 )
 from casefile.services import (
+    analysis,
     claims,
     contradictions,
     deletion,
@@ -44,7 +45,7 @@ from ui.widgets.source_picker import SourceChoice
 SERVICES: dict[RecordKind, Any] = {
     RecordKind.SOURCE: sources,
     RecordKind.QUOTE: quotes,
-    RecordKind.CLAIM: claims,
+    RecordKind.CLAIM: analysis.CLAIMS_WITH_RECHECK,  # edits keep the contradiction ledger current
     RecordKind.CONTRADICTION: contradictions,
     RecordKind.DOCUMENT: documents,
     RecordKind.TAG: tags,

@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         from ui.security_menu import CaseSecurity
 
         self.security = CaseSecurity(self)
+        from ui.analysis_menu import CaseAnalysis
+
+        self.analysis = CaseAnalysis(self)
         self._build_menus_and_toolbar()
         self._wire()
         self._on_closed()
@@ -213,6 +216,7 @@ class MainWindow(QMainWindow):
         fill_menu(view_menu, self.commands, [f"section_{k.value}" for k, _t in SECTIONS])
         self.view_menu = view_menu
         self.case_menu = bar.addMenu(self.tr("&Case"))
+        fill_menu(self.case_menu, self.commands, [*self.analysis.actions(), None])
         fill_menu(self.case_menu, self.commands, self.security.actions())
         help_menu = bar.addMenu(self.tr("&Help"))
         fill_menu(help_menu, self.commands, ["shortcuts"])
@@ -531,6 +535,7 @@ class MainWindow(QMainWindow):
             self.commands[f"new_{kind.value}"].setEnabled(enabled)
         self.search.setEnabled(enabled)
         self.sidebar.setEnabled(enabled)
+        self.analysis.set_enabled(enabled)
 
     def _on_opened(self) -> None:
         self.undo_stack.clear()

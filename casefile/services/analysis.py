@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from casefile.analysis.corroborate import CorroborationReport, corroborate
@@ -30,7 +30,7 @@ from casefile.domain.enums import (
     RecordKind,
 )
 from casefile.domain.errors import InvalidValue
-from casefile.domain.records import Claim, Contradiction, ContradictionDraft, MemberRef
+from casefile.domain.records import Claim, ClaimDraft, Contradiction, ContradictionDraft, MemberRef
 from casefile.domain.validation import clean_line, parse_decimal
 from casefile.privacy.policy import Audience
 from casefile.privacy.redaction import cited, neutral_labels
@@ -196,6 +196,24 @@ def corroborations(session: Session) -> CorroborationReport:
     return corroborate(facts(session))
 
 
+def standing(session: Session, claim: Claim) -> str:
+    """Whether independent sources back this figure, in a few words (looks only at claims of
+    the same subject, so a claim's page stays quick on a big case)."""
+    same = [
+        claims.SPEC.value_of(session, r)
+        for r in session.scalars(
+            select(ClaimRecord).where(func.lower(ClaimRecord.subject) == claim.subject.lower())
+        )
+    ]
+    report = corroborate(facts(session, same))
+    for group in report.groups:
+        if claim.id in group.members:
+            return f"Corroborated: {len(group.source_ids)} sources agree"
+    if claim.id in report.single_source:
+        return "Stands on one source only"
+    return ""
+
+
 # -- subjects ------------------------------------------------------------------------------
 def merge_subjects(session: Session, merged: str, into: str) -> list[str]:
     """Renames the subject `merged` to `into` on every claim ("salary per fighter" is "monthly
@@ -240,3 +258,28 @@ def parse_rates(text: str) -> Mapping[str, Decimal]:
         except InvalidOperation:
             raise InvalidValue("rates", f"cannot read the rate for {code.strip()[:3]}") from None
     return out
+
+
+class ClaimsWithRecheck:
+    """The claims service for editors: every add and edit re-checks what it touches, so the
+    ledger follows the numbers as they change (used by the window)."""
+
+    @staticmethod
+    def get(session: Session, claim_id: str) -> Claim:
+        return claims.get(session, claim_id)
+
+    @staticmethod
+    def add(session: Session, draft: ClaimDraft) -> Claim:
+        added = claims.add(session, draft)
+        recheck_claims(session, [added.id])
+        return added
+
+    @staticmethod
+    def update(session: Session, claim_id: str, draft: ClaimDraft) -> Claim:
+        before = claims.get(session, claim_id)
+        updated = claims.update(session, claim_id, draft)
+        recheck_claims(session, [claim_id], before=[before])
+        return updated
+
+
+CLAIMS_WITH_RECHECK = ClaimsWithRecheck()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from casefile.domain.enums import RecordKind
 from casefile.domain.records import Claim, Contradiction, Quote, Source
-from casefile.services import claims, contradictions, quotes, sources
+from casefile.services import analysis, claims, contradictions, quotes, sources
 from ui.case_controller import CaseController
 from ui.describe import claim_line, contradiction_line, quote_line, source_name
 from ui.privacy_state import PrivacyState
@@ -23,6 +23,8 @@ class ClaimPageData:
     source: Source | None
     quote: Quote | None
     contradictions: list[Contradiction]
+    compared_as: str
+    standing: str
 
 
 def load(controller: CaseController, claim_id: str) -> ClaimPageData:
@@ -33,6 +35,8 @@ def load(controller: CaseController, claim_id: str) -> ClaimPageData:
             source=sources.get(s, c.source_id) if c.source_id else None,
             quote=quotes.get(s, c.quote_id) if c.quote_id else None,
             contradictions=contradictions.list_all(s, member=c.id),
+            compared_as=analysis.compared_form(s, c),
+            standing=analysis.standing(s, c),
         )
 
     return controller.read(read)
@@ -78,6 +82,8 @@ class ClaimPage(QWidget):
         self.fields.set_rows(
             [
                 (self.tr("As written"), c.raw_text),
+                (self.tr("Compared as"), self._data.compared_as),
+                (self.tr("Standing"), self._data.standing),
                 (self.tr("As of"), c.as_of.isoformat() if c.as_of else ""),
                 (self.tr("Note"), c.note),
             ]
