@@ -1,0 +1,1 @@
+"""Tests of the printable summaries (pure: no database, no Qt)."""
