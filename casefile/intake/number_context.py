@@ -59,6 +59,7 @@ _NP_STOP = words(
     where what how why also only just so very too then there here if because although though
     during between among against without within across through like"""
 )
+_PARENTS = frozenset({"mother", "father", "parent", "parents", "mothers", "fathers"})
 _CONTAINERS = frozenset(
     {"groups", "group", "squads", "squad", "teams", "team", "batches", "shifts"}
 )
@@ -248,6 +249,8 @@ def subject_before(text: str, start: int, *, count: bool) -> str:
     words = [w for w in words if w.lower() not in PERIOD_ADVERBS and w.lower() != "at"]
     if not words or (count and words[-1].lower() in _CONTAINERS):
         return ""
+    if count and words[-1].lower() in _PARENTS:
+        return "children"  # "a father of six"
     return " ".join(words[-2:])
 
 

@@ -83,6 +83,8 @@ _BAD_START = LazyPattern(
     re.IGNORECASE,
 )
 _WORD = LazyPattern(r"\S+")
+_COMMA_BEFORE = LazyPattern(r",[ \t]*$")
+_PARTICIPLE = LazyPattern(r"[a-z]{2,}ing\b")
 _INTRODUCES_QUOTE = LazyPattern(r":\s*[\"“«‘]")
 
 
@@ -176,10 +178,18 @@ def _speaker_and_content(
     if verb.group() in _NOUN_LIKE and not _THAT.search(text, verb.end(), rest.end()):
         return None
     found = Attribution(speaker_span(speaker), How.ADJACENT)
+    before = (start, _content_end(text, start, speaker.start()))
     if _CONJUNCTION.match(text, rest.end(), end):
         # "The men were promised a ticket, Nunes said, but ...": the words before are reported.
-        before = _content_end(text, start, speaker.start())
-        return _reported(text, (start, before), found) if _valid(text, (start, before)) else None
+        return _reported(text, before, found) if _valid(text, before) else None
+    inserted = _COMMA_BEFORE.search(text, max(start, speaker.start() - 3), speaker.start())
+    if inserted and "," in text[verb.end() : rest.end()]:
+        # "12 were held, the UN said Thursday, in a sharp ..." but "At the camp, the men say,
+        # they were given ...": of the two sides of an inserted attribution, the longer.
+        words_before = len(_WORD.findall(text, *before))
+        participle = _PARTICIPLE.match(text, rest.end(), end)  # ", speaking on condition ..."
+        if participle or words_before > len(_WORD.findall(text, rest.end(), end)):
+            return _reported(text, before, found) if _valid(text, before) else None
     negating = verb.group() in _NEGATING
     content = (verb.start(), end) if negating else (rest.end(), end)
     if not _valid(text, (rest.end(), end), 2 if negating else 3):

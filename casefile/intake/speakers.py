@@ -39,7 +39,7 @@ _STOP = (
     r"|may|might|must|should|shall|there|then|if|as|than|to|he|she|they|it|we|i|you|him|them|us"
     r"|me|by|on|in|at|for|of|from|with|about|after|before|since|while|because)"
 )
-NP_WORD = rf"(?!{_STOP}\b)[{LOWER}{UPPER}{CASELESS}][\w{MARKS}'’-]*"
+NP_WORD = rf"(?:(?:[{UPPER}]\.){{2,}}|(?!{_STOP}\b)[{LOWER}{UPPER}{CASELESS}][\w{MARKS}'’-]*)"
 _LOWER_NP_WORD = rf"(?!{_STOP}\b)[{LOWER}][\w{MARKS}'’-]*"
 _DETERMINER = (
     r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our"
@@ -52,7 +52,7 @@ COMMON_NP = (
     rf"(?:{NAME}|(?:{_LOWER_NP_WORD}[ \t]+){{0,2}}{_LOWER_NP_WORD}))?"
 )
 # Plural nouns without a determiner: "officials said", "local activists say".
-_BARE_PLURAL = rf"(?:{_LOWER_NP_WORD}[ \t]+){{0,2}}[{LOWER}][\w{MARKS}'’-]*s\b"
+_BARE_PLURAL = rf"(?:{NP_WORD}[ \t]+){{0,2}}[{LOWER}][\w{MARKS}'’-]*s\b"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 SPEAKER = rf"(?<![\w{MARKS}'’-])(?:{PRONOUN}\b|{COMMON_NP}|{NAME}|{CASELESS_NAME}|{_BARE_PLURAL})"
 # Words before a speaker that show it is the object of something else ("with the agency said").
@@ -105,7 +105,7 @@ OBJECT = (
 _PLACE_OR_TIME = (
     rf"(?:(?:on|in|at|during|by|over|via|through|from|to|with)[ \t]+(?:{_DETERMINER}[ \t]+)?"
     rf"(?:(?:{NP_WORD}|\d+)[ \t]+){{0,2}}{NP_WORD}|last[ \t]+\w+|this[ \t]+\w+|yesterday|today"
-    rf"|earlier|later)"
+    rf"|earlier|later|(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
 )
 PLACE_OR_TIME = _PLACE_OR_TIME
 # A speech verb with its listener when it takes one: "said", "told Reuters", "told me".
