@@ -122,6 +122,8 @@ def _quote_draft(
         sentence = sentences[_sentence_of(sentences, quote.open_at)]
         found = attribution.in_sentence(text, max(sentence[0], previous_close), quote.open_at)
     quoted = text[inner[0] : inner[1]].split()
+    if not quoted:
+        return None
     words = len(quoted)
     title_like = words <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in quoted)
     title_like = title_like and quoted[-1][-1:] not in ".!?"
@@ -139,9 +141,9 @@ def _quote_draft(
 
 def _trimmed(text: str, span: Span) -> Span | None:
     start, end = span
-    while start < end and text[start] in _TRIM:
+    while start < end and (text[start] in _TRIM or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
         end -= 1
     return (start, end) if end > start else None
 

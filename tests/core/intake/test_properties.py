@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -135,6 +136,13 @@ def test_name_matching_never_raises_and_is_symmetric(first: str, second: str) ->
     normalise_name(first)
     assert names_match(first, second) == names_match(second, first)
     assert names_match(first, first) == bool(normalise_name(first))
+
+
+@pytest.mark.parametrize(
+    "text", ['"\x0c"', "“\u2028”", "'\x1c'", '"\u00a0,"', "Q: \nA: \x0b", "‘’", '""""']
+)
+def test_quotation_marks_around_nothing_but_space(text: str) -> None:
+    assert extract(text).quotes == ()
 
 
 def test_a_hundred_thousand_character_line_is_handled() -> None:
