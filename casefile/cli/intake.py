@@ -1,9 +1,94 @@
-"""Commands of the intake features (filled in by their issues)."""
+"""`casefile intake CASE FILE`: a document in, its candidate quotes and numbers out (and with
+--accept, stored with their speakers)."""
 
 from __future__ import annotations
 
+import argparse
+from pathlib import Path
 from typing import Any
+
+from casefile.cli.common import actor, open_from_args
+from casefile.cli.output import emit_json, emit_lines, jsonable, short
+from casefile.domain.validation import parse_date
+from casefile.intake import read_file
+from casefile.services import intake
 
 
 def add_parsers(sub: Any, case_arg: Any) -> None:
-    del sub, case_arg
+    p = sub.add_parser("intake", help="add a document and propose its quotes and numbers")
+    case_arg(p)
+    p.add_argument("file", type=Path, metavar="FILE", help=".txt, .md, .html, .docx or .pdf")
+    p.add_argument("--title", default="")
+    p.add_argument("--origin", default="", help="publisher or where it came from")
+    p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD)")
+    p.add_argument("--accept", action="store_true", help="store every candidate")
+    p.set_defaults(run=run_intake)
+
+
+def run_intake(args: argparse.Namespace) -> int:
+    read = read_file(args.file)  # refuses unknown, oversized, encrypted or unreadable files first
+    published = parse_date("--published", args.published)
+    result = intake.propose(read.text)
+    with open_from_args(args) as case, case.transaction(actor()) as s:
+        document = intake.add_document(
+            s, read, title=args.title, origin=args.origin, published_on=published
+        )
+        report = intake.accept(s, document, result.quotes, result.numbers) if args.accept else None
+    out: dict[str, Any] = {
+        "document_id": document.id,
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "start": q.start,
+                "end": q.end,
+                "kind": q.kind.value,
+                "confidence": q.confidence,
+            }
+            for q in result.quotes
+        ],
+        "claims": [
+            {
+                "raw": n.raw,
+                "value": jsonable(n.value),
+                "value_max": jsonable(n.value_max),
+                "qualifier": n.qualifier.value,
+                "unit": n.unit,
+                "currency": n.currency,
+                "period": n.period.value,
+                "per": n.per,
+                "subject": n.subject,
+                "speaker": n.speaker,
+                "start": n.start,
+                "end": n.end,
+                "kind": n.kind.value,
+            }
+            for n in result.numbers
+        ],
+        "dates": [{"raw": d.raw, "start": d.start, "end": d.end} for d in result.dates],
+    }
+    if report is not None:
+        out["accepted"] = {
+            "quotes": [q.id for q in report.quotes],
+            "claims": [c.id for c in report.claims],
+            "sources_created": [src.id for src in report.sources_created],
+            "sources_matched": [src.id for src in report.sources_matched],
+        }
+    if args.json:
+        emit_json(out)
+    else:
+        lines = [
+            f"document {document.id}: "
+            f"{len(result.quotes)} quotes, {len(result.numbers)} numbers found"
+        ]
+        lines += [
+            f"  quote  {short(q.text, 60)}  — {q.speaker or '(no speaker)'}" for q in result.quotes
+        ]
+        lines += [f"  number {n.raw}  → {n.value} {n.unit} ({n.subject})" for n in result.numbers]
+        if report is not None:
+            lines.append(
+                f"stored {len(report.quotes)} quotes and {len(report.claims)} numbers; "
+                f"{len(report.sources_created)} new sources"
+            )
+        emit_lines(lines)
+    return 0

@@ -54,7 +54,9 @@ def clean(session: Session, draft: ClaimDraft) -> ClaimDraft:
         start = end = None
     _links.span_in_document(session, document_id, start, end)
     return ClaimDraft(
-        subject=clean_line("subject", draft.subject, required=True),
+        # May be empty: "what is counted" is not always said, and detection then compares
+        # claims of the same unit and period.
+        subject=clean_line("subject", draft.subject),
         value=value,
         unit=normalise_unit(draft.unit),
         value_max=value_max,

@@ -1,0 +1,51 @@
+"""`casefile intake` and `casefile detect` through the real entry point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+ARTICLE = """Recruits say they were promised more than they got
+
+PORT VELMAR, 12 May 2026 — "They promised us $2,000 a month," said Karim Haddad, a recruit who returned in April.
+
+The agency disputed that. "The salary was $1,000 per month, as the contract says," said Marta Lind, a spokeswoman for Northstar Placement Services.
+
+About 350 young men have signed up since January, according to the ministry.
+"""
+
+
+def test_intake_accept_then_detect_finds_the_pay_conflict(tmp_path: Path, cli: Any) -> None:
+    case = tmp_path / "i.casefile"
+    assert cli("new", case, "--title", "Intake", "--no-encryption").code == 0
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = cli("intake", case, article, "--accept", "--published", "2026-05-12", "--json")
+    assert result.code == 0, result.err
+    out = result.json()
+    speakers = {q["speaker"] for q in out["quotes"]}
+    assert {"Karim Haddad", "Marta Lind"} <= speakers
+    for q in out["quotes"]:
+        assert ARTICLE[q["start"] : q["end"]] == q["text"]
+    values = {(c["value"], c["unit"], c["period"]) for c in out["claims"]}
+    assert ("2000", "USD", "month") in values and ("1000", "USD", "month") in values
+    sources = {s["name"] for s in cli("list", case, "sources", "--json").json()}
+    assert {"Karim Haddad", "Marta Lind"} <= sources
+    detected = cli("detect", case, "--json").json()
+    pay = [d for d in detected if "$2,000/month" in d["reason"] and "$1,000/month" in d["reason"]]
+    assert len(pay) == 1 and pay[0]["new"] is True
+    # detect again: nothing new, the same entry
+    again = cli("detect", case, "--json").json()
+    assert [d["contradiction_id"] for d in again] == [d["contradiction_id"] for d in detected]
+    assert all(d["new"] is False for d in again)
+
+
+def test_intake_refuses_unknown_and_missing_files_cleanly(tmp_path: Path, cli: Any) -> None:
+    case = tmp_path / "i.casefile"
+    cli("new", case, "--title", "Intake", "--no-encryption")
+    junk = tmp_path / "photo.jpg"
+    junk.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    for target in (junk, tmp_path / "missing.txt", tmp_path):
+        result = cli("intake", case, target)
+        assert result.code == 2 and "Traceback" not in result.err
+        assert len(result.err.strip().splitlines()) == 1
