@@ -91,8 +91,9 @@ def _read(
     if found_currency:
         start, currency = found_currency
     if token.suffix:
-        if currency is None:
-            return None  # "5m" without a currency is five metres, not five million
+        counted = around.counted_after(text, token.end, False)
+        if currency is None and not (counted and counted.unit):
+            return None  # "5m" is five metres; "$5m" and "1.2m visas" are millions
         token = apply_suffix(token)
     qualifier = Qualifier.EXACT
     found_qualifier = around.qualifier_before(text, start)

@@ -47,7 +47,7 @@ _DETERMINER = (
     rf"|{NAME_WORD}['’]s)"
 )
 COMMON_NP = (
-    rf"{_DETERMINER}[ \t]+(?:{NP_WORD}[ \t]+){{0,3}}{NP_WORD}"
+    rf"{_DETERMINER}[ \t]+(?:{NAME}[ \t]+(?={_LOWER_NP_WORD}))?(?:{NP_WORD}[ \t]+){{0,3}}{NP_WORD}"
     rf"(?:[ \t]+(?:for|of|at|from|in|with)[ \t]+(?:the[ \t]+)?"
     rf"(?:{NAME}|(?:{_LOWER_NP_WORD}[ \t]+){{0,2}}{_LOWER_NP_WORD}))?"
 )
