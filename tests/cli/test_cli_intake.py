@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-ARTICLE = """Recruits say they were promised more than they got
-
-PORT VELMAR, 12 May 2026 — "They promised us $2,000 a month," said Karim Haddad, a recruit who returned in April.
-
-The agency disputed that. "The salary was $1,000 per month, as the contract says," said Marta Lind, a spokeswoman for Northstar Placement Services.
-
-About 350 young men have signed up since January, according to the ministry.
-"""
+ARTICLE = (
+    "Recruits say they were promised more than they got\n"
+    "\n"
+    'PORT VELMAR, 12 May 2026 — "They promised us $2,000 a month," said Karim Haddad,'
+    " a recruit who returned in April.\n"
+    "\n"
+    'The agency disputed that. "The salary was $1,000 per month, as the contract '
+    'says," said Marta Lind, a spokeswoman for Northstar Placement Services.\n'
+    "\n"
+    "About 350 young men have signed up since January, according to the ministry.\n"
+)
 
 
 def test_intake_accept_then_detect_finds_the_pay_conflict(tmp_path: Path, cli: Any) -> None:

@@ -10,14 +10,19 @@ from casefile.intake import read_bytes
 from casefile.services import analysis, contradictions, intake
 from casefile.services.case import OpenCase
 
-ARTICLE = """Families say recruits were misled about pay and contracts
-
-PORT VELMAR, 14 May 2026 — "They told my son he would get $2,000 a month," said Yusuf Demir, whose son left in February. "He signed a three-month contract."
-
-The agency rejected the account. "Every recruit is paid $1,000 per month on a two-month contract," said Elena Varga, a spokeswoman for Northstar Placement Services.
-
-About 350 young men have left the district since January, according to the local council.
-"""
+ARTICLE = (
+    "Families say recruits were misled about pay and contracts\n"
+    "\n"
+    'PORT VELMAR, 14 May 2026 — "They told my son he would get $2,000 a month," said '
+    'Yusuf Demir, whose son left in February. "He signed a three-month contract."\n'
+    "\n"
+    'The agency rejected the account. "Every recruit is paid $1,000 per month on a '
+    'two-month contract," said Elena Varga, a spokeswoman for Northstar Placement '
+    "Services.\n"
+    "\n"
+    "About 350 young men have left the district since January, according to the local"
+    " council.\n"
+)
 
 
 def test_article_conflicts_reach_the_ledger_and_dismissal_sticks(case: OpenCase) -> None:
