@@ -60,8 +60,5 @@ MARKS = (
 )
 """Combining marks and joiners that sit inside words, for use inside [...]."""
 
-ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-"""The Arabic-script blocks, for use inside [...]."""
-
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Characters that `str.splitlines` treats as line ends, for use inside [...]."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -63,14 +63,11 @@ def find_numbers(
 
 
 def _covered(token: NumberToken, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    index = bisect_right(starts, token.start) - 1
-    while index >= 0 and index >= bisect_right(starts, token.start) - 3:
-        start, end = spans[index]
-        if start <= token.start < end or (token.start <= start < token.end):
-            return True
-        index -= 1
-    following = bisect_right(starts, token.start)
-    return following < len(spans) and spans[following][0] < token.end
+    """True when a date, time or code overlaps the token (spans sorted by start)."""
+    last = bisect_left(starts, token.end) - 1
+    return any(
+        start < token.end and token.start < end for start, end in spans[max(0, last - 4) : last + 1]
+    )
 
 
 def _read(

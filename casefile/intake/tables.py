@@ -1,5 +1,4 @@
-"""Tables written as text (columns split by tabs, bars or runs of spaces): which header a cell
-is under, and which row it is on."""
+"""Tables typed as text (tabs, bars or runs of spaces): the header and row label of each cell."""
 
 from __future__ import annotations
 
