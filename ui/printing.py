@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QTextLength,
     QTextTableFormat,
 )
+from PySide6.QtWidgets import QApplication
 
 from casefile.domain.errors import CasefileError
 from casefile.report.model import (
@@ -76,7 +77,9 @@ def ensure_gui() -> QGuiApplication:
     app = QGuiApplication.instance()
     if app is None:
         offscreen = [] if os.environ.get("QT_QPA_PLATFORM") else ["-platform", "offscreen"]
-        app = QGuiApplication([sys.argv[0] if sys.argv else "casefile", *offscreen])
+        # A QApplication, not a QGuiApplication: a dialog opened later in the same process
+        # (a preview, a test) needs one, and the first application made is the only one.
+        app = QApplication([sys.argv[0] if sys.argv else "casefile", *offscreen])
     assert isinstance(app, QGuiApplication)
     register_fonts(app)
     return app
@@ -324,20 +327,16 @@ class Pager:
         self.header = one_line(device, document.header_text, self.small)
         self.header.setTextWidth(self.body.width())
         self.footer = one_line(device, document.audience_label, label)
-
-    @property
-    def pages(self) -> int:
-        return self.doc.pageCount()
+        self.pages = self.doc.pageCount()
 
     def paint(self, painter: QPainter, index: int) -> None:
         body, band = self.body, self.band
         painter.save()
+        painter.setClipRect(body)  # a paragraph that runs over the page is drawn whole
         painter.translate(0, body.top() - index * body.height())
         self.doc.drawContents(painter, body.translated(0, index * body.height() - body.top()))
         painter.restore()
-        pen = QPen(RULE)
-        pen.setWidthF(max(1.0, band / 200))
-        painter.setPen(pen)
+        painter.setPen(QPen(RULE, max(1.0, band / 200)))
         top, bottom = body.top() - band * 0.25, body.bottom() + band * 0.25
         for y in (top, bottom):
             painter.drawLine(QPointF(body.left(), y), QPointF(body.right(), y))
