@@ -30,13 +30,16 @@ from casefile.domain.records import MemberRef
 from casefile.services import claims as claim_service
 from casefile.services.case import get_case
 from ui.actions import Actions, Key, fill_menu, make
+from ui.analysis_menu import CaseAnalysis
 from ui.case_controller import CaseController
 from ui.clipboard import CaseClipboard
 from ui.dialogs.new_case import NewCaseDialog
 from ui.dialogs.passphrase import PassphraseDialog
 from ui.editing import Editor
+from ui.intake_menu import CaseIntake
 from ui.models.record_table import ROW_ROLE
 from ui.privacy_state import PrivacyState
+from ui.security_menu import CaseSecurity
 from ui.views.detail import DetailPane
 from ui.views.filter_bar import FilterBar
 from ui.views.record_list import RecordList
@@ -68,6 +71,18 @@ class MainWindow(QMainWindow):
         self.results = SearchResults(controller, privacy)
         self.filter_bar = FilterBar()
         self.detail = DetailPane(controller, privacy)
+        self._lay_out()
+        self.commands = Actions()
+        self._build_actions()
+        # Each group of the Case and File menus brings its own actions (one module per job).
+        self.security = CaseSecurity(self)
+        self.analysis = CaseAnalysis(self)
+        self.intake = CaseIntake(self)
+        self._build_menus_and_toolbar()
+        self._wire()
+        self._on_closed()
+
+    def _lay_out(self) -> None:
         self.middle = QStackedWidget()
         self.middle.addWidget(self.list)
         self.middle.addWidget(self.results)
@@ -94,17 +109,6 @@ class MainWindow(QMainWindow):
         self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.case_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.commands = Actions()
-        self._build_actions()
-        from ui.security_menu import CaseSecurity
-
-        self.security = CaseSecurity(self)
-        from ui.analysis_menu import CaseAnalysis
-
-        self.analysis = CaseAnalysis(self)
-        self._build_menus_and_toolbar()
-        self._wire()
-        self._on_closed()
 
     def _fit_to_screen(self) -> None:
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -192,6 +196,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
+        fill_menu(file_menu, self.commands, [None, *self.intake.actions()])
         fill_menu(
             file_menu,
             self.commands,
@@ -536,6 +541,7 @@ class MainWindow(QMainWindow):
         self.search.setEnabled(enabled)
         self.sidebar.setEnabled(enabled)
         self.analysis.set_enabled(enabled)
+        self.intake.set_enabled(enabled)
 
     def _on_opened(self) -> None:
         self.undo_stack.clear()

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casefile.domain.enums import Medium, Protection, SourceKind
@@ -33,6 +34,7 @@ from casefile.intake import (
 )
 from casefile.intake.extract import Progress
 from casefile.services import claims, documents, quotes, sources
+from casefile.storage.records import QuoteRecord
 
 # Speakers named like bodies become organisation sources ("the ministry", "Northstar agency").
 ORGANISATION_WORDS = (
@@ -132,6 +134,21 @@ def _source_for(
     return RecordId(new.id)
 
 
+def quote_around(session: Session, document_id: str, start: int, end: int) -> Quote | None:
+    """A quote already stored from this document whose span holds [start, end)."""
+    record = session.scalars(
+        select(QuoteRecord)
+        .where(
+            QuoteRecord.document_id == document_id,
+            QuoteRecord.span_start <= start,
+            QuoteRecord.span_end >= end,
+        )
+        .order_by(QuoteRecord.span_end - QuoteRecord.span_start)
+        .limit(1)
+    ).first()
+    return None if record is None else quotes.SPEC.value_of(session, record)
+
+
 def _subject(number: NumberCandidate) -> str:
     """What a number counts, when the text says it ("350 young men"). No guessing here: a
     wrong subject would hide a conflict, an empty one lets detection compare the claim with
@@ -189,7 +206,7 @@ def accept(
     for number in number_candidates:
         inside = next(
             (q for c, q in stored_quotes if c.start <= number.start and number.end <= c.end), None
-        )
+        ) or quote_around(session, document.id, number.start, number.end)
         if inside is not None and inside.source_id:
             source_id: RecordId | None = inside.source_id
         else:

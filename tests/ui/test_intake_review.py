@@ -1,0 +1,139 @@
+"""Intake in the window: paste, extraction off the UI thread, review with J/K/A/R/E, speakers
+created or kept, spans made into quotes by hand, a 'Show in document' that highlights."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from casefile.domain.enums import RecordKind
+from casefile.services import claims, documents, quotes, sources
+from tests.ui.modal import on_next_modal
+from ui.case_controller import CaseController
+from ui.main_window import MainWindow
+from ui.views.intake_review import IntakeReview, State
+
+TEXT = (
+    "Port workers say overtime pay was cut\n\n"
+    'Dock workers say their rate was cut. "We were told it was temporary," said Lucas Ferreira, '
+    "a crane operator.\n\n"
+    'The operator said in a statement that "about 40 workers" were affected.\n'
+    "Overtime was $18 an hour before March.\n"
+)
+
+
+def start_review(
+    window: MainWindow, controller: CaseController, qtbot: QtBot, tmp_path: Path
+) -> IntakeReview:
+    from casefile.services import intake
+
+    controller.create(tmp_path / "intake.casefile", title="Intake", passphrase=None)
+    task = window.intake.start(None, intake.read_text(TEXT, title="Port workers"))
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: window.intake.review is not None and window.intake.review.isVisible())
+    review = window.intake.review
+    assert review is not None
+    qtbot.addWidget(review)
+    return review
+
+
+def press(review: IntakeReview, key: str) -> None:
+    QTest.keyClick(review.list, key)
+
+
+def test_review_accept_reject_and_edit_by_keyboard(
+    window: MainWindow, controller: CaseController, qtbot: QtBot, tmp_path: Path
+) -> None:
+    review = start_review(window, controller, qtbot, tmp_path)
+    kinds = [i.is_quote for i in review.items]
+    assert any(kinds) and not all(kinds)
+    row = next(
+        i
+        for i, item in enumerate(review.items)
+        if "temporary" in getattr(item.candidate, "text", "")
+    )
+    review.list.setCurrentRow(row)
+    first = review.current()
+    assert first is not None and first.is_quote
+
+    def create_source(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox) and "Lucas Ferreira" in box.text()
+        box.defaultButton().click()  # "Create this source"
+
+    on_next_modal(create_source)
+    press(review, "A")
+    assert first.state is State.ACCEPTED
+    with controller.require().read() as s:
+        (src,) = [x for x in sources.list_all(s) if x.name == "Lucas Ferreira"]
+        (q,) = quotes.list_all(s, source_id=src.id)
+        doc = documents.get(s, q.document_id)  # type: ignore[arg-type]
+    assert doc.text[q.span_start : q.span_end] == q.text  # type: ignore[misc]
+    # the next pending candidate is current; R rejects it, K goes back, J forward
+    second = review.current()
+    assert second is not None and second is not first
+    press(review, "R")
+    assert second.state is State.REJECTED
+    here = review.list.currentRow()
+    press(review, "K")
+    assert review.list.currentRow() == here - 1
+    press(review, "J")
+    assert review.list.currentRow() == here
+    # undo removes what was accepted, source included
+    window.commands["undo"].trigger()
+    with controller.require().read() as s:
+        assert quotes.count(s) == 0 and sources.count(s) == 0
+
+
+def test_accept_all_and_selection_to_quote(
+    window: MainWindow, controller: CaseController, qtbot: QtBot, tmp_path: Path
+) -> None:
+    review = start_review(window, controller, qtbot, tmp_path)
+    review.accept_all()
+    assert all(i.state is State.ACCEPTED for i in review.items)
+    with controller.require().read() as s:
+        assert claims.count(s) >= 1 and quotes.count(s) >= 2
+    # select "Dock workers say their rate was cut" by hand and make it a quote
+    start = TEXT.index("Dock workers say")
+    end = start + len("Dock workers say their rate was cut")
+    cursor = review.reader.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    review.reader.setTextCursor(cursor)
+
+    def accept_quote(dialog: QWidget) -> None:
+        assert dialog.text.toPlainText() == "Dock workers say their rate was cut"  # type: ignore[attr-defined]
+        dialog.accept()  # type: ignore[attr-defined]
+
+    on_next_modal(accept_quote)
+    review.quote_from_selection()
+    with controller.require().read() as s:
+        made = [q for q in quotes.list_all(s) if q.text == "Dock workers say their rate was cut"]
+    assert len(made) == 1 and (made[0].span_start, made[0].span_end) == (start, end)
+    # the quote page's "Show in document" highlights exactly that span
+    review.close()
+    window.jump_to(RecordKind.QUOTE, made[0].id)
+    window.detail.quote_page.in_document.click()
+    assert window.detail.document_page.highlighted_span() == (start, end)
+
+
+def test_a_file_that_cannot_be_read_says_why(
+    window: MainWindow, controller: CaseController, qtbot: QtBot, tmp_path: Path
+) -> None:
+    controller.create(tmp_path / "x.casefile", title="X", passphrase=None)
+    junk = tmp_path / "photo.jpg"
+    junk.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 64)
+    seen: list[str] = []
+    on_next_modal(lambda box: (seen.append(box.text()), box.close()))  # type: ignore[attr-defined, func-returns-value]
+    task = window.intake.start(junk, None)
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert "photo.jpg" in seen[0]
+    with controller.require().read() as s:
+        assert documents.count(s) == 0
+    del task
+    assert Qt  # keeps the import honest for the type checker
