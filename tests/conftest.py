@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,3 +58,42 @@ def encrypted_case(tmp_path: Path) -> Iterator[OpenCase]:
     )
     yield opened
     opened.close()
+
+
+# -- the window, for UI and security tests (Qt imported only when these fixtures are used) --
+@pytest.fixture
+def controller() -> Iterator[Any]:
+    from casefile.services.case import FAST_TEST_PARAMS
+    from casefile.settings import Settings
+    from ui.case_controller import CaseController
+
+    made = CaseController(
+        Settings(display_name="Test Reporter"), kdf=FAST_TEST_PARAMS, persist_settings=False
+    )
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def privacy() -> Any:
+    from ui.privacy_state import PrivacyState
+
+    return PrivacyState()
+
+
+@pytest.fixture
+def window(qtbot: Any, controller: Any, privacy: Any) -> Any:
+    from ui.main_window import MainWindow
+
+    win = MainWindow(controller, privacy)
+    qtbot.addWidget(win)
+    return win
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    from casefile.sample import build_sample
+
+    path = tmp_path / "sample.casefile"
+    build_sample(path).close()
+    return path
