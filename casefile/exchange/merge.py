@@ -182,7 +182,9 @@ def plan(
             if values.get(name) is not None:
                 values[name] = local_id[values[name]]
         if record.kind is RecordKind.CONTRADICTION and "members" in values:
-            values["members"] = tuple(MemberRef(m.kind, RecordId(local_id[m.id])) for m in values["members"])
+            values["members"] = tuple(
+                MemberRef(m.kind, RecordId(local_id[m.id])) for m in values["members"]
+            )
         if record.kind is RecordKind.NOTE and values.get("target_id") is not None:
             values["target_id"] = local_id[values["target_id"]]
         return values

@@ -6,6 +6,7 @@ import json
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from casefile.domain.enums import RecordKind
@@ -74,6 +75,7 @@ NOT_MERGED = {
 }
 
 
+@cache
 def merged_fields(kind: RecordKind) -> tuple[str, ...]:
     skip = NOT_MERGED.get(kind, frozenset({"created_by"}))
     return tuple(f for f in FIELDS[kind] if f not in skip)

@@ -2,12 +2,14 @@
 
 Python's `json` accepts NaN and Infinity, silently keeps the last of duplicate keys, turns
 "\\ud800" into a lone surrogate and recurses on nesting; the parser here refuses each of those
-with its own message, and bounds size, depth, string and number lengths and item counts.
+with its own message, and bounds size, depth, number lengths and item counts (the schema bounds
+string lengths).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,12 +20,13 @@ from casefile.exchange.payload_errors import InvalidExport
 class Limits:
     max_bytes: int = 1 << 30
     max_depth: int = 8
-    max_string: int = 60_000_000
     max_number_chars: int = 40
     max_items: int = 5_000_000
 
 
 DEFAULT_LIMITS = Limits()
+# Strict UTF-8 decoding admits no surrogates: a lone one can only come from a \u escape.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 
 
 def dumps(value: Any) -> bytes:
@@ -78,18 +81,20 @@ def loads(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
         raise InvalidExport(
             f"it is not valid JSON (line {error.lineno}, column {error.colno})"
         ) from None
-    _check_tree(value, limits)
+    _check_tree(value, limits, strings=_SURROGATE_ESCAPE.search(text) is not None)
     return value
 
 
-def _check_tree(root: Any, limits: Limits) -> None:
-    """Depth, item count, string length and lone surrogates, walked without recursion."""
+def _check_tree(root: Any, limits: Limits, *, strings: bool) -> None:
+    """Depth and item count, walked without recursion; with `strings`, also lone surrogates
+    (only needed when the text has surrogate escapes). String lengths are the schema's job."""
     stack: list[tuple[Any, int]] = [(root, 1)]
     items = 0
     while stack:
         value, depth = stack.pop()
         if isinstance(value, str):
-            _check_string(value, limits)
+            if strings:
+                _check_string(value)
             continue
         if not isinstance(value, dict | list):
             continue
@@ -99,16 +104,19 @@ def _check_tree(root: Any, limits: Limits) -> None:
         if items > limits.max_items:
             raise InvalidExport(f"it holds more than {limits.max_items:,} items")
         if isinstance(value, dict):
-            for key, child in value.items():
-                _check_string(key, limits)
-                stack.append((child, depth + 1))
+            if strings:
+                for key in value:
+                    _check_string(key)
+            stack.extend((child, depth + 1) for child in value.values() if _nested(child, strings))
         else:
-            stack.extend((child, depth + 1) for child in value)
+            stack.extend((child, depth + 1) for child in value if _nested(child, strings))
 
 
-def _check_string(text: str, limits: Limits) -> None:
-    if len(text) > limits.max_string:
-        raise InvalidExport("it contains a text that is too long")
+def _nested(value: Any, strings: bool) -> bool:
+    return isinstance(value, dict | list) or (strings and isinstance(value, str))
+
+
+def _check_string(text: str) -> None:
     if not text.isascii():
         try:
             text.encode("utf-8")

@@ -44,3 +44,26 @@ def test_a_file_of_the_first_schema_opens_upgraded_with_its_data(tmp_path: Path)
             added = sources.add(s, sources.SourceDraft(name="Zebrafinch Added Later"))
         with case.read() as s:
             assert [h.id for h in search.search(s, "zebrafinch")] == [added.id]
+
+
+def test_the_upgrade_to_0002_adds_the_exchange_table_and_keeps_names(tmp_path: Path) -> None:
+    path = tmp_path / "old.casefile"
+    shutil.copy(FIXTURES / "schema-0001.casefile", path)
+    with open_case(path) as case:
+        with case.read() as s:
+            assert all(not x.name_withheld for x in sources.list_all(s))
+        with case.store.engine.connect() as conn:
+            tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+            assert "exchange_ids" in tables
+            triggers = {
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                )
+            }
+            # plain add_column: the search triggers of 0001 on sources are still there
+            assert {"sources_search_insert", "sources_search_update"} <= triggers
+        with case.transaction() as s:
+            withheld = sources.add(s, sources.SourceDraft(name="a cousin", name_withheld=True))
+        with case.read() as s:
+            assert sources.get(s, withheld.id).name_withheld

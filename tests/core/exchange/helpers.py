@@ -76,14 +76,25 @@ def fill(case: OpenCase, canary: str = "", phone: str = "") -> dict[str, Any]:
         qd = quotes.add(
             s,
             factories.quote(
-                text="The pay was", source_id=named.id, document_id=doc.id, span_start=0,
+                text="The pay was",
+                source_id=named.id,
+                document_id=doc.id,
+                span_start=0,
                 span_end=11,
             ),
-        )  # fmt: skip
+        )
         ca = claims.add(s, factories.claim(source_id=anon.id, quote_id=qa.id))
         cb = claims.add(s, factories.claim(source_id=back.id, value=Decimal("1500.50")))
-        cn = claims.add(s, factories.claim(source_id=named.id, document_id=doc.id, span_start=12,
-                                            span_end=17, value=Decimal(2000)))  # fmt: skip
+        cn = claims.add(
+            s,
+            factories.claim(
+                source_id=named.id,
+                document_id=doc.id,
+                span_start=12,
+                span_end=17,
+                value=Decimal(2000),
+            ),
+        )
         k = contradictions.add(
             s,
             ContradictionDraft(
@@ -94,14 +105,31 @@ def fill(case: OpenCase, canary: str = "", phone: str = "") -> dict[str, Any]:
         tag = tags.add(s, TagDraft(name="pay", color="#aa0000"))
         tags.tag(s, tag.id, RecordKind.QUOTE, qa.id)
         tags.tag(s, tag.id, RecordKind.CLAIM, cn.id)
-        notes.add(s, NoteDraft(text="Ask the ministry", target_kind=RecordKind.QUOTE,
-                               target_id=qd.id))  # fmt: skip
-        notes.add(s, NoteDraft(text="Lives near the port", target_kind=RecordKind.SOURCE,
-                               target_id=anon.id))  # fmt: skip
+        notes.add(
+            s, NoteDraft(text="Ask the ministry", target_kind=RecordKind.QUOTE, target_id=qd.id)
+        )
+        notes.add(
+            s,
+            NoteDraft(text="Lives near the port", target_kind=RecordKind.SOURCE, target_id=anon.id),
+        )
         notes.add(s, NoteDraft(text="Deadline Friday"))
-    return {"canary": canary, "phone": phone, "anon": anon, "never": never, "back": back,
-            "named": named, "doc": doc, "qa": qa, "qn": qn, "qd": qd, "ca": ca, "cb": cb,
-            "cn": cn, "contradiction": k, "tag": tag}  # fmt: skip
+    return {
+        "canary": canary,
+        "phone": phone,
+        "anon": anon,
+        "never": never,
+        "back": back,
+        "named": named,
+        "doc": doc,
+        "qa": qa,
+        "qn": qn,
+        "qd": qd,
+        "ca": ca,
+        "cb": cb,
+        "cn": cn,
+        "contradiction": k,
+        "tag": tag,
+    }
 
 
 def take(case: OpenCase) -> CaseSnapshot:
@@ -120,8 +148,9 @@ def comparable(snap: CaseSnapshot, *, edits: bool = True) -> list[Any]:
     for group in (snap.sources, snap.documents, snap.quotes, snap.claims, snap.tags):
         for record in group:
             keys[record.id] = f"{type(record).__name__}:{record.created_at.isoformat()}:" + (
-                getattr(record, "name", "") or getattr(record, "text", "")
-                or getattr(record, "subject", "")  # fmt: skip
+                getattr(record, "name", "")
+                or getattr(record, "text", "")
+                or getattr(record, "subject", "")
             )
     keys[snap.case.id] = "case"
 
@@ -141,8 +170,17 @@ def comparable(snap: CaseSnapshot, *, edits: bool = True) -> list[Any]:
         return out
 
     rows: list[Any] = []
-    for group in (snap.sources, snap.documents, snap.quotes, snap.claims, snap.tags,
-                  snap.contradictions, snap.notes):  # fmt: skip
+    for group in (
+        snap.sources,
+        snap.documents,
+        snap.quotes,
+        snap.claims,
+        snap.tags,
+        snap.contradictions,
+        snap.notes,
+    ):
         rows.extend(sorted((value(r) for r in group), key=repr))
-    rows.append(sorted((keys[t.tag_id], t.record_kind, keys.get(t.record_id)) for t in snap.tag_links))
+    rows.append(
+        sorted((keys[t.tag_id], t.record_kind, keys.get(t.record_id)) for t in snap.tag_links)
+    )
     return rows

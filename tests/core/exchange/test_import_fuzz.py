@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,8 @@ SAMPLE: dict[str, Any] = json.loads(SAMPLE_TEXT)
 
 
 def pipeline(data: bytes) -> None:
-    try:
+    with contextlib.suppress(CasefileError):
         read_payload(strict_json.loads(data))
-    except CasefileError:
-        pass
 
 
 @settings(max_examples=300, deadline=None)
@@ -54,21 +53,47 @@ def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 PATHS = _paths(SAMPLE)[1:]
-IDS = sorted({r["id"] for sec in ("sources", "quotes", "claims", "tags", "documents") for r in SAMPLE[sec]})
+IDS = sorted(
+    {r["id"] for sec in ("sources", "quotes", "claims", "tags", "documents") for r in SAMPLE[sec]}
+)
 json_values = st.recursive(
     st.one_of(
-        st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.text(max_size=40),
-        st.sampled_from([*IDS, "", "anonymous", "never_reveal", "claim", "quote", "source",
-                         "2025-02-30", "2025-01-01T00:00:00+00:00", "9" * 40, "-1", "1.5",
-                         "\u202e", "\x00", "name", "text"]),
-    ),  # fmt: skip
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+        st.none(),
+        st.booleans(),
+        st.integers(-(2**70), 2**70),
+        st.text(max_size=40),
+        st.sampled_from(
+            [
+                *IDS,
+                "",
+                "anonymous",
+                "never_reveal",
+                "claim",
+                "quote",
+                "source",
+                "2025-02-30",
+                "2025-01-01T00:00:00+00:00",
+                "9" * 40,
+                "-1",
+                "1.5",
+                "\u202e",
+                "\x00",
+                "name",
+                "text",
+            ]
+        ),
+    ),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
     max_leaves=6,
 )
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(PATHS), json_values, st.booleans()), min_size=1, max_size=4))
+@given(
+    st.lists(st.tuples(st.sampled_from(PATHS), json_values, st.booleans()), min_size=1, max_size=4)
+)
 def test_structural_mutations_of_a_real_payload(edits: list[Any]) -> None:
     payload = json.loads(SAMPLE_TEXT)
     for path, value, delete in edits:
@@ -87,8 +112,11 @@ def test_structural_mutations_of_a_real_payload(edits: list[Any]) -> None:
     pipeline(json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(st.tuples(st.sampled_from(PATHS), json_values), min_size=1, max_size=3))
 def test_whatever_passes_validation_also_merges_or_fails_typed(
     tmp_path_factory: Any, edits: list[Any]
@@ -106,8 +134,5 @@ def test_whatever_passes_validation_also_merges_or_fails_typed(
         incoming = read_payload(strict_json.loads(json.dumps(payload).encode()))
     except CasefileError:
         return
-    with new_case(tmp_path_factory.mktemp("fuzz"), "b") as b:
-        try:
-            import_export(b, incoming)
-        except CasefileError:
-            pass
+    with new_case(tmp_path_factory.mktemp("fuzz"), "b") as b, contextlib.suppress(CasefileError):
+        import_export(b, incoming)

@@ -10,8 +10,8 @@ import pytest
 
 from casefile.domain.enums import Protection, QuoteStatus
 from casefile.domain.errors import CasefileError
-from casefile.services import quotes, sources
 from casefile.services import exchange_import as importer
+from casefile.services import quotes, sources
 from casefile.services.case import open_case
 from tests.core.exchange.helpers import comparable, export, fill, import_, new_case, take
 
@@ -22,8 +22,15 @@ def test_a_full_export_imports_into_an_empty_case_as_an_equal_case(tmp_path: Pat
         export(a, tmp_path / "x.casefile.age", full=True)
         report = import_(b, tmp_path / "x.casefile.age")
         assert report.conflicts == ()
-        assert report.added == {"source": 4, "document": 1, "quote": 3, "claim": 3,
-                                "contradiction": 1, "tag": 1, "note": 3}  # fmt: skip
+        assert report.added == {
+            "source": 4,
+            "document": 1,
+            "quote": 3,
+            "claim": 3,
+            "contradiction": 1,
+            "tag": 1,
+            "note": 3,
+        }
         assert comparable(take(b)) == comparable(take(a))
 
 
@@ -48,7 +55,9 @@ def test_a_redacted_import_stores_withheld_names_as_pseudonyms(tmp_path: Path) -
         assert got[Protection.ANONYMOUS].name_withheld
         assert got[Protection.ANONYMOUS].contact == ""
         assert got[Protection.NEVER_REVEAL].name == "protected source 1"
-        assert got[Protection.NAMED].name == "Named Okafor" and not got[Protection.NAMED].name_withheld
+        assert (
+            got[Protection.NAMED].name == "Named Okafor" and not got[Protection.NAMED].name_withheld
+        )
         assert made["canary"] not in repr(take(b))
         # and an export of that case leaves the (placeholder) name out again, even a full one
         payload = export(b, tmp_path / "y.casefile.age", full=True)
@@ -78,7 +87,9 @@ def test_two_reporters_exchanging_exports_end_with_the_same_case(tmp_path: Path)
         qd_b = next(q for q in take(b).quotes if q.text == "The pay was")
         qa_b = next(q for q in take(b).quotes if q.text == "They promised two thousand")
         with a.transaction() as s:  # A edits one quote's status and another's context
-            quotes.update(s, made["qd"].id, replace(made["qd"].draft(), status=QuoteStatus.CONFIRMED))
+            quotes.update(
+                s, made["qd"].id, replace(made["qd"].draft(), status=QuoteStatus.CONFIRMED)
+            )
             quotes.update(s, made["qa"].id, replace(made["qa"].draft(), context="A's context"))
         with b.transaction() as s:  # B edits the same context differently, and a new quote
             quotes.update(s, qa_b.id, replace(qa_b.draft(), context="B's context"))
@@ -88,8 +99,10 @@ def test_two_reporters_exchanging_exports_end_with_the_same_case(tmp_path: Path)
         report = import_(a, tmp_path / "2.casefile.age")
         (conflict,) = report.conflicts
         assert (conflict.field, conflict.mine, conflict.theirs) == (
-            "context", "A's context", "B's context",
-        )  # fmt: skip
+            "context",
+            "A's context",
+            "B's context",
+        )
         assert conflict.resolution is None and report.added == {"quote": 1}
         # left open: A's value is kept, and the conflict shows again on a second import
         assert import_(a, tmp_path / "2.casefile.age").conflicts[0].key == conflict.key

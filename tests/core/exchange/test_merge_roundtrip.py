@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tempfile
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -24,14 +23,25 @@ from casefile.services import claims, contradictions, notes, quotes, sources, ta
 from tests.core.exchange.helpers import comparable, export, import_, new_case, take
 
 # Text as reporters write it: letters of several scripts, digits, punctuation, spaces.
-words = st.text(
-    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzÀÉîøßçğالحلبيЖжΩ中文 0123456789.,'\"-"),
-    min_size=1,
-    max_size=30,
-).map(str.strip).filter(bool)
-texts = st.text(min_size=1, max_size=200).map(lambda t: t.replace("\x00", "")).filter(
-    lambda t: t.strip() and not any("\x00" <= c < " " and c not in "\t\n\r" for c in t)
-    and "\x7f" not in t
+words = (
+    st.text(
+        alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzÀÉîøßçğالحلبيЖжΩ中文 0123456789.,'\"-"),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+texts = (
+    st.text(min_size=1, max_size=200)
+    .map(lambda t: t.replace("\x00", ""))
+    .filter(
+        lambda t: (
+            t.strip()
+            and not any("\x00" <= c < " " and c not in "\t\n\r" for c in t)
+            and "\x7f" not in t
+        )
+    )
 )
 source_drafts = st.builds(
     SourceDraft,
@@ -43,7 +53,7 @@ source_drafts = st.builds(
     notes=st.one_of(st.just(""), texts),
     first_contact_on=st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2030, 1, 1))),
 )
-values = st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False)
+values = st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False)
 
 
 @st.composite
@@ -52,15 +62,25 @@ def cases(draw: st.DrawFn) -> dict[str, object]:
         "sources": draw(st.lists(source_drafts, max_size=5)),
         "quotes": draw(
             st.lists(
-                st.tuples(texts, st.integers(0, 9), st.sampled_from(QuoteStatus),
-                          st.one_of(st.none(), st.sampled_from(Medium)), words),  # fmt: skip
+                st.tuples(
+                    texts,
+                    st.integers(0, 9),
+                    st.sampled_from(QuoteStatus),
+                    st.one_of(st.none(), st.sampled_from(Medium)),
+                    words,
+                ),
                 max_size=6,
             )
         ),
         "claims": draw(
             st.lists(
-                st.tuples(words, values, st.sampled_from(Qualifier), st.sampled_from(Period),
-                          st.integers(0, 9)),  # fmt: skip
+                st.tuples(
+                    words,
+                    values,
+                    st.sampled_from(Qualifier),
+                    st.sampled_from(Period),
+                    st.integers(0, 9),
+                ),
                 max_size=5,
             )
         ),
@@ -83,8 +103,12 @@ def build(case: object, spec: dict[str, object]) -> None:
             for t, i, st_, m, p in spec["quotes"]  # type: ignore[attr-defined]
         ]
         cs = [
-            claims.add(s, ClaimDraft(subject=sub, value=v, unit="USD", qualifier=q, period=per,
-                                     source_id=pick(i)))  # fmt: skip
+            claims.add(
+                s,
+                ClaimDraft(
+                    subject=sub, value=v, unit="USD", qualifier=q, period=per, source_id=pick(i)
+                ),
+            )
             for sub, v, q, per, i in spec["claims"]  # type: ignore[attr-defined]
         ]
         for name in spec["tags"]:  # type: ignore[attr-defined]
@@ -93,12 +117,24 @@ def build(case: object, spec: dict[str, object]) -> None:
                 tags.tag(s, tag.id, RecordKind.QUOTE, q.id)
         for text in spec["notes"]:  # type: ignore[attr-defined]
             target = qs[0] if qs else None
-            notes.add(s, NoteDraft(text=text, target_kind=RecordKind.QUOTE if target else
-                                   RecordKind.CASE, target_id=target.id if target else None))  # fmt: skip
+            notes.add(
+                s,
+                NoteDraft(
+                    text=text,
+                    target_kind=RecordKind.QUOTE if target else RecordKind.CASE,
+                    target_id=target.id if target else None,
+                ),
+            )
         if spec["contradiction"] and len(cs) >= 1 and len(qs) >= 1:
-            contradictions.add(s, ContradictionDraft(
-                members=(MemberRef(RecordKind.CLAIM, cs[0].id), MemberRef(RecordKind.QUOTE, qs[0].id))
-            ))  # fmt: skip
+            contradictions.add(
+                s,
+                ContradictionDraft(
+                    members=(
+                        MemberRef(RecordKind.CLAIM, cs[0].id),
+                        MemberRef(RecordKind.QUOTE, qs[0].id),
+                    )
+                ),
+            )
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -83,10 +83,19 @@ def test_redacted_sources_name_their_withheld_fields(tmp_path: Path) -> None:
         by_level = {s["protection"]: s for s in payload["sources"]}
         anon = by_level["anonymous"]
         assert set(anon) - {"id", "links", "created_at", "updated_at", "withheld"} <= {
-            "pseudonym", "protection", "kind", "reliability", "first_contact_on", "role",
-            "affiliation", "location", "reliability_note", "first_contact_how", "notes",
+            "pseudonym",
+            "protection",
+            "kind",
+            "reliability",
+            "first_contact_on",
+            "role",
+            "affiliation",
+            "location",
+            "reliability_note",
+            "first_contact_how",
+            "notes",
             "created_by",
-        }  # fmt: skip
+        }
         assert {"name", "contact"} <= set(anon["withheld"])
         assert all(anon.get(f) in (None, "") for f in ("role", "notes", "location"))
         assert by_level["named"]["withheld"] == [] and by_level["named"]["name"] == "Named Okafor"
@@ -114,12 +123,22 @@ def test_the_fixture_of_each_released_version_still_imports(tmp_path: Path, vers
     assert incoming.format_version == version
     with new_case(tmp_path, "b") as b:
         report = import_(b, path)
-        assert report.added == {"source": 3, "document": 1, "quote": 3, "claim": 2,
-                                "contradiction": 1, "tag": 1, "note": 1}  # fmt: skip
+        assert report.added == {
+            "source": 3,
+            "document": 1,
+            "quote": 3,
+            "claim": 2,
+            "contradiction": 1,
+            "tag": 1,
+            "note": 1,
+        }
         got = take(b)
         names = sorted((s.name, s.name_withheld) for s in got.sources)
-        assert names == [("Ministry of Labour", False), ("a driver's cousin", True),
-                         ("protected source 1", True)]  # fmt: skip
+        assert names == [
+            ("Ministry of Labour", False),
+            ("a driver's cousin", True),
+            ("protected source 1", True),
+        ]
         assert "سمير" in " ".join(q.text for q in got.quotes)
         assert sorted(c.value for c in got.claims) == [Decimal("1500.50"), Decimal(2000)]
 
@@ -130,11 +149,14 @@ _VALIDATOR = Draft202012Validator(schema.schema_of("1.0"))
 _CHECK = compile_schema(schema.schema_of("1.0"))
 _SAMPLE = json.loads((FIXTURES / "casefile-export-1.0.json").read_text(encoding="utf-8"))
 junk = st.one_of(
-    st.none(), st.booleans(), st.integers(-(2**60), 2**60), st.text(max_size=50),
-    st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(),
-                                                                max_size=2),
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**60), 2**60),
+    st.text(max_size=50),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
     st.sampled_from(["", "named", "claim", "2025-01-01", "a" * 64, "1.5", "-0", "0" * 501]),
-)  # fmt: skip
+)
 
 
 def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -152,8 +174,9 @@ _ALL_PATHS = _paths(_SAMPLE)[1:]
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_ALL_PATHS), junk, st.booleans()), min_size=1,
-                max_size=3))  # fmt: skip
+@given(
+    st.lists(st.tuples(st.sampled_from(_ALL_PATHS), junk, st.booleans()), min_size=1, max_size=3)
+)
 def test_the_compiled_checker_agrees_with_jsonschema(edits: list[Any]) -> None:
     payload = json.loads(json.dumps(_SAMPLE))
     for path, value, delete in edits:

@@ -22,16 +22,28 @@ def test_passages_naming_their_protected_source_are_found(tmp_path: Path) -> Non
         made = fill(case)
         first = made["canary"].split()[0]
         with case.transaction() as s:
-            q = quotes.add(s, QuoteDraft(text=f"I, {first.upper()}, saw it", source_id=made["anon"].id))
-            quotes.add(s, QuoteDraft(text=f"call me on {made['phone'].replace(' ', '-')}",
-                                     source_id=made["anon"].id))  # fmt: skip
-            notes.add(s, NoteDraft(text=f"{first} confirmed", target_kind=notes.RecordKind.QUOTE,
-                                   target_id=q.id))  # fmt: skip
+            q = quotes.add(
+                s, QuoteDraft(text=f"I, {first.upper()}, saw it", source_id=made["anon"].id)
+            )
+            quotes.add(
+                s,
+                QuoteDraft(
+                    text=f"call me on {made['phone'].replace(' ', '-')}", source_id=made["anon"].id
+                ),
+            )
+            notes.add(
+                s,
+                NoteDraft(
+                    text=f"{first} confirmed", target_kind=notes.RecordKind.QUOTE, target_id=q.id
+                ),
+            )
             quotes.add(s, QuoteDraft(text=f"{first} is a common word", source_id=made["named"].id))
         found = review_findings(take(case))
         assert sorted((f.record_kind.value, f.field, f.what) for f in found) == [
-            ("note", "text", "name"), ("quote", "text", "name"), ("quote", "text", "phone"),
-        ]  # fmt: skip
+            ("note", "text", "name"),
+            ("quote", "text", "name"),
+            ("quote", "text", "phone"),
+        ]
         assert all(first not in f.key and made["phone"] not in f.key for f in found)
         assert pending_findings(case) == found
 
@@ -40,7 +52,9 @@ def test_a_redacted_export_waits_for_the_review_and_writes_nothing(tmp_path: Pat
     with new_case(tmp_path, "a") as case:
         made = fill(case)
         with case.transaction() as s:
-            quotes.add(s, QuoteDraft(text=f"My name is {made['canary']}", source_id=made["anon"].id))
+            quotes.add(
+                s, QuoteDraft(text=f"My name is {made['canary']}", source_id=made["anon"].id)
+            )
         target = tmp_path / "x.casefile.age"
         with pytest.raises(ReviewNeeded, match="1 passage") as caught:
             export_case(case, target, sealing=PLAIN)
@@ -62,9 +76,10 @@ def test_every_export_records_its_ids_in_the_case(tmp_path: Path) -> None:
             rows = exchange_ids.rows(s)
         sent = {r.export_id for r in rows}
         assert payload["sources"][0]["id"] in sent and payload["case"]["id"] in sent
-        assert len(rows) == 1 + sum(len(payload[k]) for k in ("sources", "documents", "quotes",
-                                                              "claims", "contradictions", "tags",
-                                                              "notes"))  # fmt: skip
+        assert len(rows) == 1 + sum(
+            len(payload[k])
+            for k in ("sources", "documents", "quotes", "claims", "contradictions", "tags", "notes")
+        )
 
 
 def _broken(error: BaseException) -> Sealing:
