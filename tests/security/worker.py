@@ -31,10 +31,33 @@ def change_passphrase(path: Path, old: str, new: str) -> None:
     case.close()
 
 
+def fill_until_full(path: Path) -> None:
+    """Adds sources until the disk is full; prints the message the reporter would see and how
+    many edits were acknowledged before it."""
+    import json
+
+    from casefile.domain.errors import CasefileError
+
+    case = open_case(path)
+    done = 0
+    message = ""
+    try:
+        while True:
+            with case.transaction("worker") as s:
+                sources.add(s, SourceDraft(name=f"Filler {done}", notes="n" * 1500))
+            done += 1
+    except CasefileError as error:
+        message = str(error)
+    print(json.dumps({"acknowledged": done, "message": message}), flush=True)
+    case.close()
+
+
 if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
     if mode == "edit-loop":
         edit_loop(Path(rest[0]), rest[1], rest[2])
+    elif mode == "fill-until-full":
+        fill_until_full(Path(rest[0]))
     elif mode == "change-passphrase":
         change_passphrase(Path(rest[0]), rest[1], rest[2])
     else:

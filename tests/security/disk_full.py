@@ -1,0 +1,41 @@
+"""Runs a worker on a tiny tmpfs (in its own user and mount namespace) to fill the disk."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_on_small_disk(
+    folder: Path, size: str, *worker_args: str, setup: str = ""
+) -> dict[str, Any]:
+    """Mounts a tmpfs of `size` on `folder` (private to the child), optionally runs the shell
+    `setup`, then the worker; returns its last JSON line."""
+    if shutil.which("unshare") is None:
+        raise RuntimeError("the disk-full tests need util-linux's unshare")
+    script = (
+        f"mount -t tmpfs -o size={size} tmpfs {folder} && {setup or 'true'} && "
+        f"{sys.executable} -m tests.security.worker {' '.join(worker_args)}"
+    )
+    proc = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise AssertionError(
+            f"worker gave no result (exit {proc.returncode}): {proc.stderr[-2000:]}"
+        )
+    result: dict[str, Any] = json.loads(lines[-1])
+    result["stderr"] = proc.stderr
+    return result
