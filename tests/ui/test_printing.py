@@ -181,14 +181,19 @@ def test_an_arabic_name_does_not_turn_the_date_after_it(tmp_path: Path) -> None:
     line = "\u2068" + ARABIC_NAME + "\u2069: 2026-05-10"
     doc = PrintDocument("t", "t", Audience.REDACTED, "l", "h", PRINTED, (Paragraph(line),))
     ensure_gui()
-    text_doc = build_text_document(doc, pdf_writer(tmp_path / "x.pdf", doc))
+    writer = pdf_writer(tmp_path / "x.pdf", doc)  # kept alive: the layout measures with it
+    text_doc = build_text_document(doc, writer)
     text_doc.pageCount()
     block = text_doc.begin()
     layout_line = block.layout().lineAt(0)
-    xs = [layout_line.cursorToX(block.text().index(part))[0] for part in ("2026", "05-", "10")]
+
+    def x_of(part: str) -> float:
+        found: object = layout_line.cursorToX(block.text().index(part))
+        return float(found[0] if isinstance(found, tuple) else found)  # type: ignore[arg-type]
+
+    xs = [x_of(part) for part in ("2026", "05-", "10")]
     assert xs == sorted(xs)
-    name_x = layout_line.cursorToX(block.text().index(ARABIC_NAME))[0]
-    assert name_x < xs[0]
+    assert x_of(ARABIC_NAME) < xs[0]
 
 
 def test_render_in_a_worker_thread_gives_the_same_text(sample: OpenCase, tmp_path: Path) -> None:
