@@ -12,6 +12,7 @@ import shutil
 import sys
 import time
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 if not os.environ.get("QT_QPA_PLATFORM"):
@@ -45,7 +46,10 @@ def make_case(path: Path, quotes: int) -> tuple[OpenCase, str]:
             claims.add(
                 s,
                 ClaimDraft(
-                    subject=f"subject {i % 7}", value=1000 + i, unit="USD", source_id=source.id
+                    subject=f"subject {i % 7}",
+                    value=Decimal(1000 + i),
+                    unit="USD",
+                    source_id=source.id,
                 ),
             )
     return case, source.id

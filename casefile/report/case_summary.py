@@ -159,7 +159,7 @@ def numbers_by_subject(printable: Printable) -> list[Block]:
         )
         previous = key
     header = ("Subject", "As stated", "As compared", "Source", "As of", "As written")
-    blocks.append(Table(header, tuple(rows), (20, 17, 15, 18, 11, 19)))
+    blocks.append(Table(header, tuple(rows), (17, 15, 15, 18, 14, 21)))
     return blocks
 
 
