@@ -2,11 +2,12 @@
 PDF. A full printout (protected identities shown) only follows a confirmation that defaults to
 Cancel.
 
-Threads, as measured (benchmarks/bench_print.py): building the document model of 2,000 quotes
-takes ~0.2-0.4 s and runs in a worker with progress. Laying it out and painting it takes ~2.5 s;
-"Save as PDF" does that in the worker too (QTextDocument, QPdfWriter and QPainter work off the GUI
-thread; a test renders the same PDF from a worker). The preview and the printer paint on the GUI
-thread, because QPrintPreviewDialog asks for pages there; a 200-quote summary takes ~0.2 s.
+Threads, as measured (benchmarks/bench_print.py, 2 cores): the document model of a 2,000-quote
+source summary takes 0.1-0.4 s and is built in a worker with progress. Laying it out and painting
+it takes 1-2.6 s; "Save as PDF" does that in the worker too (QTextDocument, QPdfWriter and
+QPainter work off the GUI thread; a test renders the same PDF from a worker). The preview and the
+printer paint on the GUI thread, because QPrintPreviewDialog asks for pages there: ~0.1 s for 200
+quotes, about a second for 2,000.
 """
 
 from __future__ import annotations
