@@ -95,7 +95,12 @@ def source_blocks(printable: Printable, source: Source, progress: Progress) -> l
 
 def profile(printable: Printable, source: Source, quotes: int, claims: int) -> KeyValues:
     """Who the source is, as far as this audience may know."""
-    if printable.audience is Audience.FULL:
+    if source.name_withheld:  # came from a redacted export: `name` is only a label
+        names = [
+            ("Cited as", printable.cited(source.id)),
+            ("Name", "not in this case (imported redacted)"),
+        ]
+    elif printable.audience is Audience.FULL:
         names = [("Name", source.name), ("Pseudonym", source.pseudonym)]
     elif source.protection is Protection.NAMED:
         names = [("Name", source.name)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -201,3 +202,10 @@ def test_case_data_inside_mixed_lines_is_isolated(s: Story) -> None:
 def test_first_strong_character_skips_isolates(text: str, expected: str | None) -> None:
     found = first_strong(text)
     assert (found.value if found else None) == expected
+
+
+def test_a_source_imported_redacted_is_not_given_a_name_it_does_not_have(s: Story) -> None:
+    imported = replace(s.mother, name="a relative of a recruit", name_withheld=True)
+    snapshot = replace(s.snapshot, sources=(s.father, imported, s.insider))
+    doc = source_summary(snapshot, imported.id, Audience.FULL, PRINTED)
+    assert facts(doc)["Name"] == "not in this case (imported redacted)"
