@@ -310,6 +310,9 @@ def _check_references(incoming: IncomingExport, kinds: dict[str, RecordKind]) ->
                     expect(f"{where}.members", member.id, member.kind)
             if kind is RecordKind.NOTE and "target_kind" in record.values:
                 _check_note_target(where, record, kinds)
+            top = record.values.get("value_max") if kind is RecordKind.CLAIM else None
+            if top is not None and top < record.values["value"]:
+                raise InvalidExport(f"{where}: value max is smaller than the value")
     for index, (tag, record_kind, record_id) in enumerate(incoming.tag_links):
         expect(f"tag_links[{index}].tag", tag, RecordKind.TAG)
         expect(f"tag_links[{index}].record", record_id, record_kind)

@@ -164,6 +164,13 @@ def test_a_reference_to_a_record_of_the_wrong_kind_is_refused() -> None:
     refused(mutated(change), "claims[0].quote_id points at a quote")
 
 
+def test_a_range_that_runs_backwards_is_refused() -> None:
+    def change(p: dict[str, Any]) -> None:
+        p["claims"][0]["value_max"] = "1"
+
+    refused(mutated(change), "claims[0]: value max is smaller than the value")
+
+
 def test_duplicate_ids_are_refused() -> None:
     def change(p: dict[str, Any]) -> None:
         p["quotes"][1]["id"] = p["sources"][0]["id"]
