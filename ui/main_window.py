@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([230, 760, 520])
+        self.splitter.setSizes([245, 640, 615])
         self.setCentralWidget(self.splitter)
         self.search = SearchField()
         self.case_label = QLabel()

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +64,26 @@ def load(controller: CaseController, contradiction_id: str) -> tuple[Contradicti
     return controller.read(read)
 
 
+def excerpt_view(before: str, span: str, after: str) -> QTextEdit:
+    """The words around a member in its document, the member's exact span marked. Built from
+    plain text with character formats: nothing of the document is read as HTML."""
+    view = QTextEdit()
+    view.setReadOnly(True)
+    view.setAcceptRichText(False)
+    view.setObjectName("excerpt")
+    cursor = view.textCursor()
+    plain = QTextCharFormat()
+    marked = QTextCharFormat()
+    marked.setFontWeight(QFont.Weight.Bold)
+    marked.setBackground(QColor(255, 200, 80, 120))
+    cursor.insertText(" ".join(before.split()) + " ", plain)
+    cursor.insertText(" ".join(span.split()), marked)
+    cursor.insertText(" " + " ".join(after.split()), plain)
+    view.setMinimumHeight(90)
+    view.setMaximumHeight(170)
+    return view
+
+
 class MemberCard(QFrame):
     open_record = Signal(object, str)
 
@@ -87,8 +109,7 @@ class MemberCard(QFrame):
         )
         layout.addWidget(fields)
         if member.excerpt is not None:
-            before, span, after = member.excerpt
-            layout.addWidget(plain_label(f"{before}⟦{span}⟧{after}", role="excerpt"))
+            layout.addWidget(excerpt_view(*member.excerpt))
         links = LinkList()
         links.set_links(
             [(member.kind, member.id, self.tr("Open this {0}").format(member.kind.value))]
@@ -183,7 +204,7 @@ class ContradictionPage(QWidget):
         self._cards = []
         for member in members:
             card = MemberCard(member, self._privacy)
-            card.setMinimumWidth(260)
+            card.setMinimumWidth(220)
             card.open_record.connect(self.open_record)
             self.side_by_side.addWidget(card)
             self._cards.append(card)

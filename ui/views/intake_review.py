@@ -71,9 +71,12 @@ class Item:
 
 
 COLORS = {
-    State.PENDING: QColor(255, 225, 110, 150),
-    State.ACCEPTED: QColor(120, 200, 120, 140),
-    State.REJECTED: QColor(160, 160, 160, 90),
+    (State.PENDING, True): QColor(255, 225, 110, 150),  # a quote to review: yellow
+    (State.PENDING, False): QColor(140, 190, 255, 150),  # a number to review: blue
+    (State.ACCEPTED, True): QColor(120, 200, 120, 140),
+    (State.ACCEPTED, False): QColor(120, 200, 120, 140),
+    (State.REJECTED, True): QColor(160, 160, 160, 90),
+    (State.REJECTED, False): QColor(160, 160, 160, 90),
 }
 
 
@@ -364,8 +367,10 @@ class IntakeReview(QDialog):
         return selection
 
     def _highlight(self) -> None:
+        # quotes first, numbers over them: a figure inside a quote stays visible
+        ordered = sorted(self.items[:5000], key=lambda i: not i.is_quote)
         selections = [
-            self._selection_of(i.start, i.end, COLORS[i.state]) for i in self.items[:5000]
+            self._selection_of(i.start, i.end, COLORS[(i.state, i.is_quote)]) for i in ordered
         ]
         current = self.current()
         if current is not None:

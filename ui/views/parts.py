@@ -50,15 +50,14 @@ def plain_label(
 
 
 def set_plain(label: QLabel, text: str) -> None:
+    """Sets plain text; right-to-left text (Arabic, Hebrew) reads from the right edge."""
     label.setText(text)
     rtl = is_rtl(text)
-    label.setLayoutDirection(
-        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-    )
-    label.setAlignment(
-        (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
-        | Qt.AlignmentFlag.AlignTop
-    )
+    direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    label.setLayoutDirection(direction)
+    # AlignAbsolute: in a right-to-left widget Qt would otherwise swap left and right again
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    label.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
 
 
 def clear_layout(layout: QLayout) -> None:
