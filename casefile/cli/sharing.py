@@ -59,12 +59,18 @@ def add_parsers(sub: Any, case_arg: Any) -> None:
         "--export-passphrase-file", type=Path, metavar="F", help="first line: export passphrase"
     )
     key.add_argument("--identity", type=Path, metavar="FILE", help="your age identity file")
+    key.add_argument(
+        "--my-key",
+        action="store_true",
+        help="decrypt with this case's own sharing key (casefile key)",
+    )
     p.add_argument(
         "--prefer",
         choices=("mine", "theirs"),
         help="settle every conflict this way (otherwise yours is kept and the conflict listed)",
     )
     p.set_defaults(run=run_import)
+    add_key_parser(sub, case_arg)
 
 
 def _export_passphrase(args: argparse.Namespace) -> str:
@@ -136,8 +142,22 @@ def _identities(path: Path) -> list[str]:
     return keys
 
 
+def _case_identity(args: argparse.Namespace) -> list[str]:
+    from casefile.services import sharing_key
+
+    with open_from_args(args) as case, case.read() as s:
+        secret = sharing_key.identity(s)
+    if secret is None:
+        raise CasefileError(
+            "this case has no sharing key", hint="make one with 'casefile key --create'"
+        )
+    return [secret]
+
+
 def run_import(args: argparse.Namespace) -> int:
-    if args.identity is not None:
+    if args.my_key:
+        decrypt = identity_opener(_case_identity(args))
+    elif args.identity is not None:
         decrypt = identity_opener(_identities(args.identity))
     else:
         if args.export_passphrase_file is not None:
@@ -217,3 +237,30 @@ def report_lines(report: MergeReport) -> list[str]:
             "--prefer mine|theirs, or settle them in the window"
         )
     return lines
+
+
+def add_key_parser(sub: Any, case_arg: Any) -> None:
+    p = sub.add_parser("key", help="show (or with --create, make) your public key for exports")
+    case_arg(p)
+    p.add_argument("--create", action="store_true", help="make the key pair if there is none")
+    p.set_defaults(run=run_key)
+
+
+def run_key(args: argparse.Namespace) -> int:
+    from casefile.services import sharing_key
+
+    public: str | None
+    with open_from_args(args) as case:
+        if args.create:
+            with case.transaction(actor()) as s:
+                public = sharing_key.create(s, encrypted=case.encrypted)
+        else:
+            with case.read() as s:
+                public = sharing_key.public_key(s)
+    if public is None:
+        raise CasefileError("this case has no sharing key yet", hint="run with --create")
+    if args.json:
+        emit_json({"public_key": public})
+    else:
+        emit_lines([public])
+    return 0

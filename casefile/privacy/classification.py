@@ -31,6 +31,7 @@ CLASSIFICATION: dict[str, dict[str, FieldClass]] = {
         "languages": P,
         "currency_rates": C,
         "base_currency": P,
+        "sharing_identity": ID,  # a secret key: the most restricted class there is
     },
     "sources": {
         **_META,

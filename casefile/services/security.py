@@ -66,6 +66,15 @@ def encrypt(case: OpenCase, passphrase: str, *, kdf: KdfParams = DEFAULT_PARAMS)
 
 
 def decrypt(case: OpenCase, current: str) -> None:
-    """Leaves the case as plain SQLite: anyone with the laptop can then read it."""
+    """Leaves the case as plain SQLite: anyone with the laptop can then read it. Refused while
+    the case holds the reporter's secret sharing key, which must never sit unencrypted."""
+    from casefile.services import sharing_key
+
+    with case.read() as s:
+        if sharing_key.identity(s):
+            raise CasefileError(
+                "this case holds your secret sharing key, which would be left unencrypted",
+                hint="remove the key first (Case ▸ My Sharing Key), then remove the encryption",
+            )
     _confirm_current(case, current).wipe()
     _swap(case, None)

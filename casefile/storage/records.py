@@ -68,6 +68,8 @@ class CaseRecord(RecordMixin, Base):
     languages: Mapped[str] = mapped_column(String(200), default="")
     currency_rates: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     base_currency: Mapped[str] = mapped_column(String(3), default="USD", server_default="USD")
+    # AGE-SECRET-KEY-1…: only ever stored in an encrypted case, never exported or logged.
+    sharing_identity: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class SourceRecord(RecordMixin, Base):
