@@ -40,6 +40,7 @@ from ui.intake_menu import CaseIntake
 from ui.models.record_table import ROW_ROLE
 from ui.privacy_state import PrivacyState
 from ui.security_menu import CaseSecurity
+from ui.sharing_menu import CaseSharing
 from ui.views.detail import DetailPane
 from ui.views.filter_bar import FilterBar
 from ui.views.record_list import RecordList
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.security = CaseSecurity(self)
         self.analysis = CaseAnalysis(self)
         self.intake = CaseIntake(self)
+        self.sharing = CaseSharing(self)
         self._build_menus_and_toolbar()
         self._wire()
         self._on_closed()
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
         fill_menu(file_menu, self.commands, [None, *self.intake.actions()])
+        fill_menu(file_menu, self.commands, [None, *self.sharing.actions()])
         fill_menu(
             file_menu,
             self.commands,
@@ -542,6 +545,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(enabled)
         self.analysis.set_enabled(enabled)
         self.intake.set_enabled(enabled)
+        self.sharing.set_enabled(enabled)
 
     def _on_opened(self) -> None:
         self.undo_stack.clear()

@@ -32,6 +32,18 @@ def _confirm_current(case: OpenCase, passphrase: str) -> CaseKey:
     return candidate
 
 
+def check_passphrase(case: OpenCase, passphrase: str) -> bool:
+    """Whether `passphrase` is the open case's (asked again before a full export)."""
+    key = case.store.key
+    if key is None:
+        return False
+    candidate = CaseKey.derive(passphrase, key.header)
+    try:
+        return check_key(case.path, candidate.key, key.header.raw) is KeyVerdict.KEY_OK
+    finally:
+        candidate.wipe()
+
+
 def _swap(case: OpenCase, new_key: CaseKey | None) -> None:
     store = case.store
     old_key = store.key
