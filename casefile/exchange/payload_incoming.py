@@ -168,7 +168,7 @@ CLEANERS: dict[RecordKind, dict[str, Cleaner]] = {
         "created_by": _BY,
     },
     RecordKind.CLAIM: {
-        "subject": _line(required=True),
+        "subject": _line(),  # may be empty: detection then compares by unit and period
         "value": _decimal,
         "value_max": _decimal,
         "qualifier": _enum(Qualifier),
