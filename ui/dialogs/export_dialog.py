@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -92,14 +93,17 @@ def numbers_text(numbers: list[int]) -> str:
     shown = [str(n) for n in numbers[:3]]
     rest = len(numbers) - len(shown)
     if rest > 0:
-        return ", ".join(shown) + " " + _tr("and {0} more").format(rest)
+        more = QCoreApplication.translate("ExportDialog", "and {0} more").format(rest)
+        return ", ".join(shown) + " " + more
     if len(shown) == 1:
         return shown[0]
-    return ", ".join(shown[:-1]) + " " + _tr("and") + " " + shown[-1]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
+    return (
+        ", ".join(shown[:-1])
+        + " "
+        + QCoreApplication.translate("ExportDialog", "and")
+        + " "
+        + shown[-1]
+    )
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -115,6 +119,15 @@ def _row(*widgets: QWidget) -> QHBoxLayout:
     for widget in widgets:
         row.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
     return row
+
+
+def _note(text: str, name: str, *, role: str = "") -> QLabel:
+    """A wrapped line of help under a field. A form row is as tall as its label's size hint,
+    which a wrapped label computes for a narrow width: a width near the column's keeps the note
+    from floating in blank space."""
+    note = plain_label(text, name=name, wrap=True, role=role)
+    note.setMinimumWidth(NOTE_WIDTH)
+    return note
 
 
 def _secret(name: str) -> QLineEdit:
@@ -209,7 +222,7 @@ class ExportDialog(FormDialog):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.path = line_edit(str(self._suggested), name="path")
         self.choose = _button(self.tr("C&hoose…"), "choose")
-        self.path_note = plain_label(name="pathNote", wrap=True)
+        self.path_note = _note("", "pathNote")
 
         self.use_passphrase = QRadioButton(self.tr("&A passphrase"))
         self.use_passphrase.setObjectName("usePassphrase")
@@ -231,64 +244,49 @@ class ExportDialog(FormDialog):
         self.copy = _button(self.tr("&Copy"), "copy")
         self.own = _button(self.tr("Type &my own"), "own")
         self.again = _secret("again")
-        self.copied_note = plain_label(name="copiedNote", wrap=True)
-        self.channel_note = plain_label(
+        self.copied_note = _note("", "copiedNote")
+        self.channel_note = _note(
             self.tr(
                 "Send the passphrase by a different channel than the file — read it out on a "
                 "call, say — never in the same message or e-mail."
             ),
-            name="channelNote",
-            wrap=True,
+            "channelNote",
         )
         self.recipients = text_edit(
             name="recipients", lines=3, placeholder=self.tr("age1… — one key per line")
         )
         self.recipients.setFont(mono)
         self.recipients.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)
-        self.recipients_note = plain_label(
+        self.recipients_note = _note(
             self.tr(
                 "Only these colleagues can open the file, each with the secret half of their "
                 "key; no passphrase has to travel. They find their public key under "
                 "“My sharing key”."
             ),
-            name="recipientsNote",
-            wrap=True,
+            "recipientsNote",
         )
 
         self.include_never_reveal = QCheckBox(self.tr("Include what &never-reveal sources said"))
         self.include_never_reveal.setObjectName("includeNeverReveal")
-        self.include_note = plain_label(
+        self.include_note = _note(
             self.tr(
                 "Quotes and numbers of sources marked never reveal stay out of a redacted "
                 "export. Tick this to send them too, cited by pseudonym only; names and "
                 "contacts stay out either way."
             ),
-            name="includeNote",
-            wrap=True,
+            "includeNote",
         )
-        self.include_warning = plain_label(
+        self.include_warning = _note(
             self.tr(
                 "What never-reveal sources said will be in the file. Their own words can give "
                 "them away: send them only to a colleague who must read them."
             ),
-            name="includeWarning",
-            wrap=True,
+            "includeWarning",
             role="protection-warning",
         )
 
         self.confirm = line_edit(name="confirm", placeholder=CONFIRM_WORD)
         self.case_passphrase = _secret("casePassphrase")
-        # A form row is as tall as its label's size hint, which a wrapped label computes for a
-        # narrow width: a width near the column's keeps the notes from floating in blank space.
-        for note in (
-            self.path_note,
-            self.copied_note,
-            self.channel_note,
-            self.recipients_note,
-            self.include_note,
-            self.include_warning,
-        ):
-            note.setMinimumWidth(NOTE_WIDTH)
 
     def _lay_out(self) -> None:
         path_row = _row(self.path, self.choose)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -160,7 +161,8 @@ class RedactionReviewDialog(QDialog):
         if index:
             line = QFrame()
             line.setFrameShape(QFrame.Shape.HLine)
-            line.setFrameShadow(QFrame.Shadow.Sunken)
+            line.setFrameShadow(QFrame.Shadow.Plain)
+            line.setForegroundRole(QPalette.ColorRole.Mid)  # a quiet rule in both themes
             grid.addWidget(line, row, 0, 1, 3)
         row += 1
         grid.addWidget(label, row, 0)
