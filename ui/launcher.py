@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from casefile import hardening, logs
 from casefile.cli import Frontends
 from casefile.cli import main as cli_main
 
@@ -30,6 +31,10 @@ def _render_pdf(document: PrintDocument, path: Path) -> None:
 
 
 def main() -> int:
+    # Process-wide protections belong to the process, set here once: not in cli.main, which
+    # tests and scripts also call in-process.
+    hardening.install()  # private umask, no core dumps, no network
+    logs.configure()
     return cli_main(sys.argv[1:], Frontends(open_window=_open_window, render_pdf=_render_pdf))
 
 

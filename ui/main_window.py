@@ -38,6 +38,7 @@ from ui.dialogs.passphrase import PassphraseDialog
 from ui.editing import Editor
 from ui.intake_menu import CaseIntake
 from ui.models.record_table import ROW_ROLE
+from ui.print_menu import CasePrinting
 from ui.privacy_state import PrivacyState
 from ui.security_menu import CaseSecurity
 from ui.sharing_menu import CaseSharing
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.analysis = CaseAnalysis(self)
         self.intake = CaseIntake(self)
         self.sharing = CaseSharing(self)
+        self.printing = CasePrinting(self)
         self._build_menus_and_toolbar()
         self._wire()
         self._on_closed()
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         fill_menu(file_menu, self.commands, [None, *self.intake.actions()])
         fill_menu(file_menu, self.commands, [None, *self.sharing.actions()])
+        fill_menu(file_menu, self.commands, [None, *self.printing.actions()])
         fill_menu(
             file_menu,
             self.commands,
@@ -546,6 +549,7 @@ class MainWindow(QMainWindow):
         self.analysis.set_enabled(enabled)
         self.intake.set_enabled(enabled)
         self.sharing.set_enabled(enabled)
+        self.printing.set_enabled(enabled)
 
     def _on_opened(self) -> None:
         self.undo_stack.clear()
@@ -595,5 +599,6 @@ class MainWindow(QMainWindow):
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.security.idle.stop()
         self.controller.close()
         super().closeEvent(event)

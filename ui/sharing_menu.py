@@ -53,6 +53,7 @@ class CaseSharing(QObject):
         make(w, a, "import_export", self.tr("&Import a Colleague's Export…"), self.import_export)
         make(w, a, "sharing_key", self.tr("My &Sharing Key…"), self.show_key)
         self.task: Task | None = None
+        self._last_by_passphrase = False
 
     def actions(self) -> list[str | None]:
         return ["export", "export_full", "import_export", None, "sharing_key"]
@@ -101,6 +102,7 @@ class CaseSharing(QObject):
             if reviewed is None:
                 return
             acknowledged = reviewed
+        self._last_by_passphrase = bool(choice.passphrase)
         sealing = (
             exchange.passphrase_sealing(choice.passphrase)
             if choice.passphrase
@@ -155,12 +157,10 @@ class CaseSharing(QObject):
             if result.full
             else self.tr("Redacted export")
         )
-        self._info(
-            self.tr("Export written"),
-            self.tr(
-                "{0} written to {1}.\n\nSend its passphrase by another channel than the file."
-            ).format(kind, result.path),
-        )
+        text = self.tr("{0} written to {1}.").format(kind, result.path)
+        if self._last_by_passphrase:
+            text += "\n\n" + self.tr("Send its passphrase by another channel than the file.")
+        self._info(self.tr("Export written"), text)
 
     # -- import -----------------------------------------------------------------------------
     def import_export(self) -> None:

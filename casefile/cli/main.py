@@ -95,10 +95,6 @@ def _open_window(frontends: Frontends, case: Path | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None, frontends: Frontends | None = None) -> int:
-    from casefile import hardening, logs
-
-    hardening.install()  # private umask, no core dumps, no network
-    logs.configure()
     args_list = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in args_list
     frontends = frontends or Frontends()

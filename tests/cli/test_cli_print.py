@@ -119,15 +119,6 @@ def test_a_missing_folder_is_reported_and_nothing_is_left(
     assert not (tmp_path / "none").exists()
 
 
-@pytest.fixture
-def in_process_cli(monkeypatch: pytest.MonkeyPatch) -> None:
-    """main() hardens its whole process (network guard, umask, log handlers): run inside pytest's
-    process, it would change them for every later test, so that part is left out here."""
-    monkeypatch.setattr("casefile.hardening.install", lambda: None)
-    monkeypatch.setattr("casefile.logs.configure", lambda *_a, **_k: Path())
-
-
-@pytest.mark.usefixtures("in_process_cli")
 def test_without_the_window_package_printing_says_so(
     story: dict[str, Any], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

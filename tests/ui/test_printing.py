@@ -289,15 +289,6 @@ def test_save_pdf_writes_in_the_worker(
     assert "Case summary" in pdf_text(tmp_path / "saved.pdf")
 
 
-@pytest.fixture
-def in_process_cli(monkeypatch: pytest.MonkeyPatch) -> None:
-    """main() hardens its whole process (network guard, umask, log handlers): run inside pytest's
-    process, it would change them for every later test, so that part is left out here."""
-    monkeypatch.setattr("casefile.hardening.install", lambda: None)
-    monkeypatch.setattr("casefile.logs.configure", lambda *_a, **_k: Path())
-
-
-@pytest.mark.usefixtures("in_process_cli")
 def test_the_launcher_renders_through_the_cli(tmp_path: Path) -> None:
     """The CLI gets render_pdf from the launcher and prints without a window."""
     from casefile.cli import Frontends, main
