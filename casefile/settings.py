@@ -92,7 +92,7 @@ def save(settings: Settings) -> None:
     data["recent_files"] = list(settings.recent_files)
 
     def write(temp: Path) -> None:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(data, f, indent=2, sort_keys=True)
 

@@ -55,6 +55,36 @@ def translated_os_errors(what: str) -> Iterator[None]:
         raise storage_error(error, what) from None
 
 
+def _unnamed_file(folder: Path) -> int | None:
+    """An O_TMPFILE file in `folder`: it has no name until linked, so a crash (even kill -9)
+    while writing leaves nothing behind. None where the filesystem or system lacks it (FAT
+    sticks, network shares), and the caller falls back to a named temp file."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not Path("/proc/self/fd").is_dir():
+        return None
+    try:
+        return os.open(folder, flag | os.O_RDWR, 0o600)
+    except OSError as error:
+        if error.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
+            return None
+        raise
+
+
+def _link_unnamed(content: Path, name: Path) -> None:
+    """Gives the unnamed file a name. os.link follows the /proc magic link only through
+    linkat(AT_SYMLINK_FOLLOW), which CPython uses when a dir fd is passed (plain link(2)
+    would try to link the /proc entry itself and fail with EXDEV)."""
+    folder_fd = os.open(name.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.link(content, name, src_dir_fd=folder_fd, follow_symlinks=True)
+    finally:
+        os.close(folder_fd)
+
+
+def _stale_named_temps(target: Path) -> list[Path]:
+    return list(target.parent.glob(f".{target.name}.writing-*.tmp"))
+
+
 def atomic_write(
     target: Path,
     write: Callable[[Path], None],
@@ -63,8 +93,10 @@ def atomic_write(
     verify: Callable[[Path], None] | None = None,
     overwrite: bool = True,
 ) -> None:
-    """Writes `target` all-or-nothing: temp file in the same folder, fsync, verify, rename,
-    fsync the folder. On any error the old target is intact and no temp file remains."""
+    """Writes `target` all-or-nothing: an unnamed file in the same folder (or a hidden temp
+    file where the filesystem has none), fsync, verify, link into place, fsync the folder.
+    On any error — or a kill — the old target is intact and no temp file remains. `write` and
+    `verify` get a path to the new file."""
     target = target.absolute()
     folder = target.parent
     if not folder.is_dir():
@@ -75,6 +107,44 @@ def atomic_write(
         raise CasefileError(f"{target.name} exists and is not a regular file")
     if not overwrite and target.exists():
         raise CasefileError(f"{target.name} already exists", hint="choose another name")
+    remove_quietly(*_stale_named_temps(target))  # left by a write interrupted on a FAT stick
+    with translated_os_errors(what):
+        fd = _unnamed_file(folder)
+    if fd is None:
+        _write_named(target, write, what=what, verify=verify, overwrite=overwrite)
+        return
+    temp = temp_sibling(target, "writing")
+    try:
+        content = Path(f"/proc/self/fd/{fd}")
+        write(content)
+        os.fsync(fd)
+        if verify is not None:
+            verify(content)
+        if overwrite:
+            # named for a moment only: link, then rename over the target
+            _link_unnamed(content, temp)
+            temp.replace(target)
+        else:
+            _link_unnamed(content, target)  # never clobbers
+        fsync_dir(folder)
+    except OSError as error:
+        remove_quietly(temp)
+        raise storage_error(error, what) from None
+    except BaseException:
+        remove_quietly(temp)
+        raise
+    finally:
+        os.close(fd)
+
+
+def _write_named(
+    target: Path,
+    write: Callable[[Path], None],
+    *,
+    what: str,
+    verify: Callable[[Path], None] | None,
+    overwrite: bool,
+) -> None:
     temp = temp_sibling(target, "writing")
     try:
         write(temp)
@@ -86,7 +156,7 @@ def atomic_write(
         else:
             os.link(temp, target)  # fails if the target appeared meanwhile: never clobbers
             temp.unlink()
-        fsync_dir(folder)
+        fsync_dir(target.parent)
     except OSError as error:
         remove_quietly(temp)
         raise storage_error(error, what) from None

@@ -110,7 +110,7 @@ def copy_into_place(source: Path, target: Path) -> None:
     """Replaces `target` with a byte copy of `source` (restore from backup), crash-safe."""
 
     def write(temp: Path) -> None:
-        with source.open("rb") as src, temp.open("xb") as dst:
+        with source.open("rb") as src, temp.open("wb") as dst:
             while chunk := src.read(1 << 20):
                 dst.write(chunk)
 

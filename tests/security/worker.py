@@ -52,10 +52,73 @@ def fill_until_full(path: Path) -> None:
     case.close()
 
 
+def export_loop(path: Path, passphrase: str, out: Path) -> None:
+    """Writes the same export again and again (kill -9 lands somewhere in one of them)."""
+    from casefile.services.exchange import export_case, passphrase_sealing
+
+    case = open_case(path, passphrase=passphrase or None)
+    sealing = passphrase_sealing("export passphrase long", log2_work=10)
+    print("opened", flush=True)
+    n = 0
+    while True:
+        export_case(case, out, sealing=sealing, acknowledged=True)
+        n += 1
+        print(f"ack {n}", flush=True)
+
+
+def import_loop(path: Path, export: Path) -> None:
+    """Imports an export into the case again and again."""
+    from casefile.services.exchange_import import import_file, passphrase_opener
+
+    case = open_case(path)
+    print("opened", flush=True)
+    n = 0
+    while True:
+        import_file(case, export, decrypt=passphrase_opener("export passphrase long"))
+        n += 1
+        print(f"ack {n}", flush=True)
+
+
+def backup_loop(path: Path, root: Path) -> None:
+    from casefile.services.backups import make_backup
+
+    case = open_case(path)
+    print("opened", flush=True)
+    n = 0
+    while True:
+        make_backup(case, keep=3, root=root)
+        n += 1
+        print(f"ack {n}", flush=True)
+
+
+def print_loop(path: Path, out: Path) -> None:
+    from casefile.privacy.policy import Audience
+    from casefile.services.report import print_case
+    from ui.printing import render_pdf
+
+    case = open_case(path)
+    print("opened", flush=True)
+    n = 0
+    while True:
+        with case.read() as s:
+            document = print_case(s, Audience.REDACTED)
+        render_pdf(document, out)
+        n += 1
+        print(f"ack {n}", flush=True)
+
+
 if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
     if mode == "edit-loop":
         edit_loop(Path(rest[0]), rest[1], rest[2])
+    elif mode == "export-loop":
+        export_loop(Path(rest[0]), rest[1], Path(rest[2]))
+    elif mode == "import-loop":
+        import_loop(Path(rest[0]), Path(rest[1]))
+    elif mode == "backup-loop":
+        backup_loop(Path(rest[0]), Path(rest[1]))
+    elif mode == "print-loop":
+        print_loop(Path(rest[0]), Path(rest[1]))
     elif mode == "fill-until-full":
         fill_until_full(Path(rest[0]))
     elif mode == "change-passphrase":

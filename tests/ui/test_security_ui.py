@@ -48,16 +48,15 @@ def test_ctrl_l_locks_everything_and_unlock_restores(
         assert isinstance(dialog, PassphraseDialog)
         # at this moment the case is closed: nothing of it is on screen or in memory we hold
         model = window.list.model_for(RecordKind.SOURCE)
-        shown.append(
-            f"rows={model.rowCount()} detail={window.detail.current} clip={QApplication.clipboard().text()!r}"
-        )
+        clip = QApplication.clipboard().text()
+        shown.append(f"rows={model.rowCount()} detail={window.detail.current} clip={clip!r}")
         dialog.reject()
 
     on_next_modal(cancel)
     window.commands["lock"].trigger()
     assert shown == ["rows=0 detail=None clip=''"]
     assert not controller.is_open
-    assert store.key is not None and not any(store.key._key)  # noqa: SLF001 - the key was wiped
+    assert store.key is not None and not any(store.key._key)  # the key was wiped
     assert store.engine.pool.checkedout() == 0
     assert "Locked" in window.case_label.text()
 
@@ -164,8 +163,9 @@ def test_an_unhandled_error_shows_a_report_without_case_content(
     install_crash_handler(lambda: window)
     try:
         on_next_modal(read_report)
+        error = ValueError(f"constraint failed for {canary}")
         try:
-            raise ValueError(f"constraint failed for {canary}")
+            raise error
         except ValueError:
             sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
     finally:
