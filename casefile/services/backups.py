@@ -19,6 +19,7 @@ from casefile.settings import data_dir
 from casefile.storage.case_store import CaseStore, inspect_file
 from casefile.storage.kdf import CaseKey
 from casefile.storage.page_check import KeyVerdict, check_key
+from casefile.storage.files import remove_quietly
 from casefile.storage.whole_file import backup, copy_into_place, verify
 
 SUFFIX = ".casefile"
@@ -46,6 +47,10 @@ def backup_store(store: CaseStore, *, keep: int, root: Path | None = None) -> Pa
     """Takes a backup of an open store and prunes the ring to `keep` copies."""
     folder = folder_for(store.path, root)
     _prepare(folder)
+    # a backup interrupted by a crash left its scratch file: it goes before the next one starts
+    remove_quietly(
+        *(p for p in folder.iterdir() if p.name.startswith(".") and ".backup-" in p.name)
+    )
     target = folder / (datetime.now(UTC).strftime(STAMP) + SUFFIX)
     backup(store.path, store.key, target)
     prune(store.path, keep=keep, root=root)
