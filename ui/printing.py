@@ -46,7 +46,7 @@ from casefile.report.model import (
     Tone,
 )
 from casefile.report.text import Direction, first_strong
-from casefile.services.report import write_atomically
+from casefile.services.report import raise_if_disk_full, write_atomically
 
 # Named explicitly: a printout must look the same on every machine, and only DejaVu (from the
 # setup script) and the bundled Noto Naskh Arabic are sure to be there. Arabic runs get Noto Naskh
@@ -390,9 +390,26 @@ def render_pdf(document: PrintDocument, path: Path) -> None:
     """Writes `document` to `path` as a PDF, all or nothing (temp file, fsync, rename)."""
     ensure_gui()
 
+    folder = Path(path).absolute().parent
+
     def write(temp: Path) -> None:
         writer = pdf_writer(temp, document)
-        paint(document, writer)
-        del writer  # closes the file before it is synced and renamed
+        try:
+            paint(document, writer)
+        except CasefileError:
+            # Qt's PDF writer only says that a page failed; a full disk is the usual reason
+            raise_if_disk_full(folder, "save the PDF")
+            raise
+        finally:
+            del writer  # closes the file before it is checked, synced and renamed
 
-    write_atomically(Path(path), write, what="save the PDF")
+    def verify(temp: Path) -> None:
+        """A PDF cut short (disk full after the last page) must not replace the old file."""
+        with temp.open("rb") as f:
+            f.seek(max(0, temp.stat().st_size - 1024))
+            tail = f.read()
+        if b"%%EOF" not in tail:
+            raise_if_disk_full(folder, "save the PDF")
+            raise CasefileError("the PDF could not be written completely; nothing was saved")
+
+    write_atomically(Path(path), write, what="save the PDF", verify=verify)

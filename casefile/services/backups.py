@@ -17,9 +17,9 @@ from casefile.domain.errors import CasefileError, WrongPassphrase
 from casefile.services.case import OpenCase
 from casefile.settings import data_dir
 from casefile.storage.case_store import CaseStore, inspect_file
+from casefile.storage.files import remove_quietly
 from casefile.storage.kdf import CaseKey
 from casefile.storage.page_check import KeyVerdict, check_key
-from casefile.storage.files import remove_quietly
 from casefile.storage.whole_file import backup, copy_into_place, verify
 
 SUFFIX = ".casefile"

@@ -14,15 +14,16 @@ from casefile.report import PrintDocument, case_summary, source_summary
 from casefile.report.numbers import NumberContext
 from casefile.services import analysis
 from casefile.services.snapshot import take
-from casefile.storage.files import atomic_write
+from casefile.storage import files
 
 # The window saves PDFs through the same crash-safe writer as everything else, but the ui package
-# may not import storage: it takes the writer from here.
-write_atomically = atomic_write
+# may not import storage: it takes the writer (and the disk-full check) from here.
+write_atomically = files.atomic_write
+raise_if_disk_full = files.raise_if_disk_full
 
 Progress = Callable[[int, int], None]
 
-__all__ = ["print_case", "print_source", "write_atomically"]
+__all__ = ["print_case", "print_source", "raise_if_disk_full", "write_atomically"]
 
 
 def _numbers(session: Session) -> NumberContext:

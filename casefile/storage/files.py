@@ -163,3 +163,14 @@ def _write_named(
     except BaseException:
         remove_quietly(temp)
         raise
+
+
+def raise_if_disk_full(folder: Path, what: str, *, margin: int = 256 * 1024) -> None:
+    """For writers that report failure without a reason (Qt's PDF writer): says "not enough
+    space" when the folder's filesystem is (nearly) full, else returns."""
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return
+    if stats.f_bavail * stats.f_frsize < margin:
+        raise StorageFull(f"not enough space to {what}", hint="free some disk space and try again")

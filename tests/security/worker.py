@@ -107,6 +107,37 @@ def print_loop(path: Path, out: Path) -> None:
         print(f"ack {n}", flush=True)
 
 
+def write_once(kind: str, path: Path, out: Path) -> None:
+    """One export or PDF to `out`; prints the outcome as JSON (the disk-full tests)."""
+    import json
+
+    from casefile.domain.errors import CasefileError
+
+    case = open_case(path)
+    message = ""
+    try:
+        if kind == "export":
+            from casefile.services.exchange import export_case, passphrase_sealing
+
+            export_case(
+                case,
+                out,
+                sealing=passphrase_sealing("export passphrase long", log2_work=10),
+                acknowledged=True,
+            )
+        else:
+            from casefile.privacy.policy import Audience
+            from casefile.services.report import print_case
+            from ui.printing import render_pdf
+
+            with case.read() as s:
+                document = print_case(s, Audience.REDACTED)
+            render_pdf(document, out)
+    except CasefileError as error:
+        message = str(error)
+    print(json.dumps({"message": message}), flush=True)
+
+
 if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
     if mode == "edit-loop":
@@ -119,6 +150,8 @@ if __name__ == "__main__":
         backup_loop(Path(rest[0]), Path(rest[1]))
     elif mode == "print-loop":
         print_loop(Path(rest[0]), Path(rest[1]))
+    elif mode == "write-once":
+        write_once(rest[0], Path(rest[1]), Path(rest[2]))
     elif mode == "fill-until-full":
         fill_until_full(Path(rest[0]))
     elif mode == "change-passphrase":
