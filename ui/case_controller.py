@@ -76,6 +76,7 @@ class CaseController(QObject):
     def open(self, path: Path, passphrase: str | None = None) -> None:
         """Opens `path` (closing the current case first only once the new one opened)."""
         case = open_case(path, passphrase=passphrase)
+        log.debug("case opened (encrypted: %s)", case.encrypted)  # never its path or title
         self._swap(case)
 
     def create(self, path: Path, *, title: str, passphrase: str | None, summary: str = "") -> None:
@@ -101,6 +102,7 @@ class CaseController(QObject):
     def close(self) -> None:
         if self.case is not None:
             case, self.case = self.case, None
+            log.debug("case closed")
             self.generation += 1
             self.runner.wait()
             case.close()
@@ -118,6 +120,7 @@ class CaseController(QObject):
             return False
         path = self.case.path
         self.locked_path = path
+        log.debug("case locked")
         self.close()
         self.locked.emit(path)
         return True

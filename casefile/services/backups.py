@@ -9,6 +9,7 @@ case's path, files by the time they were taken.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from casefile.storage.kdf import CaseKey
 from casefile.storage.page_check import KeyVerdict, check_key
 from casefile.storage.whole_file import backup, copy_into_place, verify
 
+log = logging.getLogger(__name__)
 SUFFIX = ".casefile"
 STAMP = "%Y%m%dT%H%M%S%fZ"
 
@@ -54,6 +56,7 @@ def backup_store(store: CaseStore, *, keep: int, root: Path | None = None) -> Pa
     target = folder / (datetime.now(UTC).strftime(STAMP) + SUFFIX)
     backup(store.path, store.key, target)
     prune(store.path, keep=keep, root=root)
+    log.info("backup taken (%d kept)", keep)
     return target
 
 

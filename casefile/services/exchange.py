@@ -6,6 +6,7 @@ file is protected; `passphrase_sealing` and `recipients_sealing` are the two the
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from casefile.privacy.redaction import RedactionOptions
 from casefile.services import exchange_ids, snapshot
 from casefile.services.case import OpenCase
 from casefile.storage.files import atomic_write, remove_quietly
+
+log = logging.getLogger(__name__)
 
 EXPORT_SUFFIX = ".casefile.age"
 
@@ -125,4 +128,5 @@ def export_case(
         if written:  # the file went out but its ids were not recorded: take it back
             remove_quietly(target)
         raise
+    log.info("export written (%s, %d bytes)", "full" if full else "redacted", len(sealed))
     return ExportResult(target, full, len(sealed), built.counts, len(findings))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 import stat
 from collections.abc import Callable, Mapping, Sequence
@@ -48,6 +49,8 @@ from casefile.services._session import actor_of, collector_of
 from casefile.services.bulk import BATCH, insert_rows
 from casefile.services.case import OpenCase
 from casefile.storage.types import utcnow
+
+log = logging.getLogger(__name__)
 
 MAX_EXPORT_FILE = 1 << 30
 Decrypt = Callable[[bytes], bytes]
@@ -174,6 +177,11 @@ def import_export(
         )
         apply_plan(s, merge)
         exchange_ids.record_received(s, incoming.nonce, merge.mappings)
+    log.info(
+        "import merged (%d added, %d conflicts)",
+        sum(merge.counts["added"].values()),
+        len(merge.conflicts),
+    )
     return MergeReport(
         export_kind=incoming.export_kind,
         format_version=incoming.format_version,

@@ -3,6 +3,8 @@ decrypt an encrypted one. Each rewrites the file crash-safely (storage.whole_fil
 
 from __future__ import annotations
 
+import logging
+
 from casefile.domain.errors import CasefileError, WrongPassphrase
 from casefile.services.case import OpenCase
 from casefile.storage.case_store import CaseStore
@@ -10,6 +12,7 @@ from casefile.storage.kdf import DEFAULT_PARAMS, CaseKey, KdfParams, KeyHeader
 from casefile.storage.page_check import KeyVerdict, check_key
 from casefile.storage.whole_file import rewrite
 
+log = logging.getLogger(__name__)
 MIN_PASSPHRASE = 8
 
 
@@ -68,6 +71,7 @@ def change_passphrase(
     _check_new(new)
     _confirm_current(case, current).wipe()
     _swap(case, CaseKey.derive(new, KeyHeader.new(kdf)))
+    log.info("passphrase changed")
 
 
 def encrypt(case: OpenCase, passphrase: str, *, kdf: KdfParams = DEFAULT_PARAMS) -> None:
