@@ -50,6 +50,12 @@ def _light_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.HighlightedText, QColor(255, 255, 255))
     p.setColor(QPalette.ColorRole.Link, QColor(30, 90, 200))
     p.setColor(QPalette.ColorRole.PlaceholderText, QColor(130, 130, 135))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(160, 160, 165))
     return p
 
 
