@@ -83,8 +83,9 @@ class SearchResults(QTreeWidget):
         self.setObjectName("search_results")
         self._controller = controller
         self._privacy = privacy
-        self.setHeaderLabels([self.tr("Result"), self.tr("Where it matched")])
-        self.setColumnWidth(0, 380)
+        self.setHeaderLabels([self.tr("Result"), self.tr("Who"), self.tr("Where it matched")])
+        self.setColumnWidth(0, 360)
+        self.setColumnWidth(1, 170)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.itemActivated.connect(self._activated)
@@ -99,18 +100,17 @@ class SearchResults(QTreeWidget):
             self.hits = self._controller.read(lambda s: search.search(s, query, limit=PER_KIND))
         self._fill()
 
-    def _label(self, hit: SearchHit) -> tuple[str, str]:
+    def _label(self, hit: SearchHit) -> tuple[str, str, str]:
+        """(what was found, who said it, where it matched), masked like the rest of the window."""
         privacy = self._privacy
         if hit.kind is RecordKind.SOURCE:
             name = privacy.name(hit.id, hit.title, hit.pseudonym, hit.protection)
             masked = name != hit.title
-            return name, "" if masked else hit.snippet
-        title = hit.title
+            return name, "", "" if masked else hit.snippet
+        who = ""
         if hit.source_id is not None:
             who = privacy.name(hit.source_id, hit.source_name, hit.pseudonym, hit.protection)
-            if who:
-                title = f"{title} — {who}"
-        return title, hit.snippet
+        return hit.title, who, hit.snippet
 
     def _fill(self) -> None:
         self.clear()
@@ -125,10 +125,8 @@ class SearchResults(QTreeWidget):
             top.setFont(0, font)
             self.addTopLevelItem(top)
             for hit in group:
-                title, snippet = self._label(hit)
-                item = QTreeWidgetItem(
-                    [" ".join(title.split())[:300], " ".join(snippet.split())[:300]]
-                )
+                texts = [" ".join(part.split())[:300] for part in self._label(hit)]
+                item = QTreeWidgetItem(texts)
                 item.setData(0, KIND_ROLE, hit.kind.value)
                 item.setData(0, ID_ROLE, hit.id)
                 top.addChild(item)
