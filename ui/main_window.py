@@ -3,12 +3,11 @@ work happens in the controller, the editor and the views."""
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,6 +41,7 @@ from ui.print_menu import CasePrinting
 from ui.privacy_state import PrivacyState
 from ui.security_menu import CaseSecurity
 from ui.sharing_menu import CaseSharing
+from ui.views.column_prefs import ColumnPrefs
 from ui.views.detail import DetailPane
 from ui.views.filter_bar import FilterBar
 from ui.views.record_list import RecordList
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.clipboard = CaseClipboard()
         self.sidebar = Sidebar()
         self.list = RecordList(controller, privacy)
+        self.columns = ColumnPrefs(self.list, controller)
         self.results = SearchResults(controller, privacy)
         self.filter_bar = FilterBar()
         self.detail = DetailPane(controller, privacy)
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
                 self.toggle_reveal,
                 "Ctrl+Shift+R",
             ),
-            ("columns", self.tr("Choose &Columns…"), self.choose_columns, None),
+            ("columns", self.tr("Choose &Columns…"), self.columns.choose, None),
             ("shortcuts", self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "F1"),
             *[
                 (
@@ -267,7 +268,6 @@ class MainWindow(QMainWindow):
         self.sidebar.section_chosen.connect(self.show_section)
         self.list.record_selected.connect(self._selected)
         self.list.record_activated.connect(self._open_editor)
-        self.list.horizontalHeader().sectionResized.connect(lambda *_a: self._remember_columns())
         self.detail.open_record.connect(self.jump_to)
         self.detail.contradiction_page.status_requested.connect(
             self.editor.set_contradiction_status
@@ -296,8 +296,7 @@ class MainWindow(QMainWindow):
         if kind is RecordKind.CLAIM and self.controller.is_open:
             units = self.controller.read(claim_service.units)
         self.filter_bar.show_for(kind, units)
-        self.list.show_kind(kind)
-        self._restore_columns(kind)
+        self.columns.show_kind(kind)
         self.detail.clear()
 
     def _filters_changed(self, kind: RecordKind, filters: dict[str, object]) -> None:
@@ -430,41 +429,6 @@ class MainWindow(QMainWindow):
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
-
-    def choose_columns(self) -> None:
-        kind = self.list.kind
-        if kind is None:
-            return
-        menu = QMenu(self)
-        model = self.list.model_for(kind)
-        for i, column in enumerate(model.columns):
-            action = menu.addAction(column.title)
-            action.setCheckable(True)
-            action.setChecked(not self.list.isColumnHidden(i))
-            action.toggled.connect(lambda on, col=i: self._show_column(col, on))
-        menu.exec(self.list.mapToGlobal(self.list.rect().topLeft()))
-
-    def _show_column(self, column: int, shown: bool) -> None:
-        self.list.setColumnHidden(column, not shown)
-        self._remember_columns()
-
-    def _remember_columns(self) -> None:
-        kind = self.list.kind
-        if kind is None:
-            return
-        state = base64.b64encode(bytes(self.list.horizontalHeader().saveState().data())).decode(
-            "ascii"
-        )
-        settings = self.controller.settings
-        if settings.column_state.get(kind.value) != state:
-            self.controller.settings = replace(
-                settings, column_state={**settings.column_state, kind.value: state}
-            )
-
-    def _restore_columns(self, kind: RecordKind) -> None:
-        state = self.controller.settings.column_state.get(kind.value)
-        if state:
-            self.list.horizontalHeader().restoreState(QByteArray(base64.b64decode(state)))
 
     # -- opening ----------------------------------------------------------------------------
     def _fill_recent(self) -> None:

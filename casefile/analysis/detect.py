@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from hashlib import sha256
@@ -108,6 +108,9 @@ def detect(
       a handful of disagreements, not every combination of them.
     * Each side is capped at 25 claims (those nearest the gap), so that a candidate fits the
       ledger's 50 members; a candidate that repeats another's members is dropped.
+    * Every claim that conflicts with another source or date is in some candidate: a claim the
+      pairs above leave out (capped, or whose neighbours share its origin) is set against the
+      farthest claim of another origin.
     * The signature hashes the kind and the sorted member ids: detection run again yields the same
       signatures, and a caller that stores dismissed signatures keeps them dismissed. A new claim
       joining a side makes a new candidate (new evidence deserves a new look).
@@ -204,7 +207,55 @@ def _detect_group(key: GroupKey, members: list[ClaimFacts]) -> list[Candidate]:
         signature = _signature(kind, ids)
         if signature not in candidates:
             candidates[signature] = Candidate(kind, ids, signature, tuple(lower), tuple(upper))
+    flagged = {member for c in candidates.values() for member in c.members}
+    for lower, upper in _stragglers(group, flagged):
+        ids = tuple(sorted([f.id for f in lower] + [f.id for f in upper]))
+        signature = _signature(kind, ids)
+        if signature not in candidates:
+            candidates[signature] = Candidate(kind, ids, signature, tuple(lower), tuple(upper))
     return list(candidates.values())
+
+
+def _stragglers(
+    group: list[ClaimFacts], flagged: set[str]
+) -> Iterator[tuple[list[ClaimFacts], list[ClaimFacts]]]:
+    """Claims that conflict with another source or date but sit in no candidate yet, each set
+    against the farthest such opponent.
+
+    The pairs of positions reported leave claims out when a pair's only opponents share their
+    source and date ($1, $2, $3 from A against $10 from B: neighbours $2/$3 are dropped, $1/$10
+    kept), or when a side is capped. No claim in a conflict may go unflagged, so the stragglers
+    below one opponent share a candidate with it (in chunks that fit a side), and likewise above.
+    """
+    top = _farthest(group, lambda f: (f.order[0], f.id))
+    bottom = _farthest(group, lambda f: (-f.order[1], f.id))
+    below: dict[str, tuple[ClaimFacts, list[ClaimFacts]]] = {}
+    above: dict[str, tuple[ClaimFacts, list[ClaimFacts]]] = {}
+    for f in group:
+        if f.id in flagged:
+            continue
+        high = top[0] if top[0].origin != f.origin else top[1]
+        if high is not None and high.order[0] > f.order[1]:
+            below.setdefault(high.id, (high, []))[1].append(f)
+            continue
+        low = bottom[0] if bottom[0].origin != f.origin else bottom[1]
+        if low is not None and low.order[1] < f.order[0]:
+            above.setdefault(low.id, (low, []))[1].append(f)
+    for high, lows in below.values():
+        for start in range(0, len(lows), MAX_SIDE):
+            yield lows[start : start + MAX_SIDE], [high]
+    for low, highs in above.values():
+        for start in range(0, len(highs), MAX_SIDE):
+            yield [low], highs[start : start + MAX_SIDE]
+
+
+def _farthest(
+    group: list[ClaimFacts], key: Callable[[ClaimFacts], tuple[Decimal, str]]
+) -> tuple[ClaimFacts, ClaimFacts | None]:
+    """The claim with the greatest key, and the one with the greatest key of another origin."""
+    first = max(group, key=key)
+    others = [f for f in group if f.origin != first.origin]
+    return first, (max(others, key=key) if others else None)
 
 
 def _sides(

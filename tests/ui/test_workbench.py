@@ -244,3 +244,24 @@ def test_case_file_reopens_with_everything_the_window_saved(
     with open_case(path) as case, case.read() as s:
         assert sources.get(s, sid).name == "سمير الحلبي"
         assert sources.get(s, sid).created_by == "Test Reporter"
+
+
+def test_hidden_columns_are_remembered_per_section(
+    opened: MainWindow, controller: CaseController, privacy: object
+) -> None:
+    opened.show_section(RecordKind.QUOTE)
+    opened.columns.show_column(1, False)
+    assert opened.list.isColumnHidden(1)
+    assert RecordKind.QUOTE.value in controller.settings.column_state
+    # another section keeps its own columns; coming back restores the hidden one
+    opened.show_section(RecordKind.SOURCE)
+    assert not opened.list.isColumnHidden(1)
+    opened.show_section(RecordKind.QUOTE)
+    assert opened.list.isColumnHidden(1)
+    # a new window on the same settings starts with the column hidden
+    fresh = MainWindow(controller, opened.privacy)
+    fresh.show_section(RecordKind.QUOTE)
+    assert fresh.list.isColumnHidden(1)
+    fresh.columns.show_column(1, True)
+    assert not fresh.list.isColumnHidden(1)
+    fresh.deleteLater()

@@ -110,12 +110,35 @@ def test_sides_are_capped_nearest_the_gap() -> None:
     # Two camps of 100 claims each, spread by less than the rounding allowance.
     low = [(f"low{i:03}", Said(f"{1000 + i / 10}", "people", source=f"L{i}")) for i in range(100)]
     high = [(f"high{i:03}", Said(f"{2000 + i / 10}", "people", source=f"H{i}")) for i in range(100)]
-    (candidate,) = detect(said_all(*low, *high))
+    candidate, *rest = detect(said_all(*low, *high))
     assert len(candidate.members) == 2 * MAX_SIDE
     assert {f.id for f in candidate.lower} == {f"low{i:03}" for i in range(100 - MAX_SIDE, 100)}
     assert {f.id for f in candidate.upper} == {f"high{i:03}" for i in range(MAX_SIDE)}
     assert candidate.reason.startswith("1,009.9 people (Source L99, 12 May 2025), 1,009.8 people")
     assert "22 more claims vs 2,000.0 people (Source H0, 12 May 2025)" in candidate.reason
+    # The claims left out of it are still flagged: against the farthest claim of the other camp,
+    # in candidates that fit the ledger.
+    flagged = {m for c in (candidate, *rest) for m in c.members}
+    assert flagged == {claim_id for claim_id, _ in (*low, *high)}
+    assert all(len(c.lower) <= MAX_SIDE and len(c.upper) <= MAX_SIDE for c in rest)
+    assert {c.upper[0].id for c in rest if len(c.upper) == 1} == {"high099"}
+    assert {c.lower[0].id for c in rest if len(c.lower) == 1} == {"low000"}
+
+
+def test_claims_whose_neighbours_share_their_source_are_still_flagged() -> None:
+    # Five positions, so only neighbours and the extremes are paired; A's own neighbours are not
+    # set against each other, yet each of A's figures conflicts with A's later one.
+    found = detect(
+        said_all(
+            ("c00", Said("1", "$", period="month", on=MAY_12)),
+            ("c01", Said("1", "$", period="year", on=MAY_12)),
+            ("c02", Said("2", "$", period="month", on=MAY_12)),
+            ("c03", Said("3", "$", period="month", on=MAY_12)),
+            ("c04", Said("10", "$", period="month", on=MAY_14)),
+        )
+    )
+    assert {m for c in found for m in c.members} == {"c00", "c01", "c02", "c03", "c04"}
+    assert all("c04" in c.members for c in found)
 
 
 def test_running_detection_again_gives_the_same_signatures() -> None:
