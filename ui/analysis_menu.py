@@ -21,6 +21,7 @@ from casefile.domain.enums import ContradictionStatus, RecordKind
 from casefile.domain.errors import CasefileError
 from casefile.services import analysis, claims
 from ui.actions import make
+from ui.modal import run_modal
 from ui.undo import Apply
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ class CaseAnalysis(QObject):
         if len(subjects) < 2:
             return
         dialog = MergeSubjectsDialog(self.window, subjects=subjects)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
             return
         merged, into = dialog.values()
         if merged == into:
@@ -161,7 +162,7 @@ class CaseAnalysis(QObject):
         current, base = self.controller.read(analysis.rates)
         text = ", ".join(f"{code}={value}" for code, value in current.items())
         dialog = RatesDialog(self.window, text=text, base=base)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
             return
         try:
             wanted = analysis.parse_rates(dialog.rates.text())
@@ -185,4 +186,4 @@ class CaseAnalysis(QObject):
             self.window,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        run_modal(box)

@@ -38,6 +38,7 @@ from casefile.services.case import get_case, update_case
 from casefile.services.deletion import OnReferences
 from ui.case_controller import CaseController
 from ui.describe import claim_line, quote_line
+from ui.modal import run_modal
 from ui.privacy_state import PrivacyState
 from ui.undo import AddRecord, Apply, DeleteRecord, EditRecord
 from ui.widgets.source_picker import SourceChoice
@@ -81,7 +82,7 @@ class Editor(QObject):
         self.undo_stack = undo_stack
         # Dialogs are made by factories so tests can drive them without exec().
         self.run_dialog: Callable[[QDialog], bool] = lambda d: (
-            d.exec() == QDialog.DialogCode.Accepted
+            run_modal(d) == QDialog.DialogCode.Accepted
         )
 
     # -- data the dialogs need --------------------------------------------------------------
@@ -162,7 +163,7 @@ class Editor(QObject):
             QMessageBox.Icon.Warning, title, str(error), QMessageBox.StandardButton.Ok, self._parent
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        run_modal(box)
 
     # -- actions ----------------------------------------------------------------------------
     def _add(self, service: Any, draft: Any) -> Any:
@@ -232,7 +233,7 @@ class Editor(QObject):
                 QMessageBox.StandardButton.Ok,
                 self._parent,
             )
-            box.exec()
+            run_modal(box)
             return None
         return self.new(RecordKind.CONTRADICTION, ContradictionDraft(members=tuple(members)))
 

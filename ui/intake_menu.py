@@ -24,6 +24,7 @@ from casefile.domain.errors import CasefileError
 from casefile.intake import IntakeResult, ReadDocument, read_file
 from casefile.services import intake
 from ui.actions import make
+from ui.modal import run_modal
 from ui.tasks import Task
 from ui.undo import AddRecord
 from ui.views.intake_review import IntakeReview
@@ -99,7 +100,7 @@ class CaseIntake(QObject):
 
     def paste(self) -> None:
         dialog = PasteDialog(self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.text.toPlainText().strip():
+        if run_modal(dialog) == QDialog.DialogCode.Accepted and dialog.text.toPlainText().strip():
             read = intake.read_text(dialog.text.toPlainText(), title=dialog.title.text().strip())
             self.start(None, read, origin=dialog.origin.text().strip())
 
@@ -141,7 +142,7 @@ class CaseIntake(QObject):
             self.window,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        run_modal(box)
 
     def _review(self, outcome: object, origin: str) -> None:
         assert isinstance(outcome, tuple)

@@ -36,6 +36,7 @@ from ui.dialogs.new_case import NewCaseDialog
 from ui.dialogs.passphrase import PassphraseDialog
 from ui.editing import Editor
 from ui.intake_menu import CaseIntake
+from ui.modal import run_modal
 from ui.models.record_table import ROW_ROLE
 from ui.print_menu import CasePrinting
 from ui.privacy_state import PrivacyState
@@ -398,7 +399,7 @@ class MainWindow(QMainWindow):
         palette = CommandPalette(
             self, [a for a in self.commands.all if a.objectName() != "palette"]
         )
-        if palette.exec() == CommandPalette.DialogCode.Accepted and palette.chosen is not None:
+        if run_modal(palette) == CommandPalette.DialogCode.Accepted and palette.chosen is not None:
             palette.chosen.trigger()
 
     def edit_preferences(self) -> None:
@@ -406,7 +407,7 @@ class MainWindow(QMainWindow):
         from ui.theme import apply_theme
 
         dialog = PreferencesDialog(self, settings=self.controller.settings)
-        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+        if run_modal(dialog) == PreferencesDialog.DialogCode.Accepted:
             self.controller.update_settings(dialog.values())
             from PySide6.QtWidgets import QApplication
 
@@ -428,7 +429,7 @@ class MainWindow(QMainWindow):
             self,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        run_modal(box)
 
     # -- opening ----------------------------------------------------------------------------
     def _fill_recent(self) -> None:
@@ -464,7 +465,7 @@ class MainWindow(QMainWindow):
             error = ""
             while True:
                 dialog = PassphraseDialog(self, case_name=path.name, error=error)
-                if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+                if run_modal(dialog) != PassphraseDialog.DialogCode.Accepted:
                     return False
                 try:
                     self.controller.open(path, dialog.passphrase())
@@ -477,7 +478,7 @@ class MainWindow(QMainWindow):
 
     def new_case(self) -> None:
         dialog = NewCaseDialog(self, folder=Path.home())
-        if dialog.exec() != NewCaseDialog.DialogCode.Accepted:
+        if run_modal(dialog) != NewCaseDialog.DialogCode.Accepted:
             return
         values = dialog.values()
         try:
@@ -490,7 +491,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        run_modal(box)
 
     # -- state ------------------------------------------------------------------------------
     def _case_actions(self, enabled: bool) -> None:

@@ -27,6 +27,7 @@ from casefile.privacy.policy import Audience
 from casefile.report import PrintDocument
 from casefile.services import report
 from ui.case_controller import CaseController
+from ui.modal import run_modal
 from ui.printing import PAGE_MARGINS_MM, paint, render_pdf
 from ui.tasks import Progress, Task
 
@@ -64,7 +65,7 @@ def print_dialog(parent: QWidget | None, printer: QPrinter) -> QPrintDialog:
 def print_document(parent: QWidget | None, document: PrintDocument) -> bool:
     """The native print dialog, then the printout; False when the reporter cancelled."""
     printer = new_printer(document)
-    if print_dialog(parent, printer).exec() != QPrintDialog.DialogCode.Accepted:
+    if run_modal(print_dialog(parent, printer)) != QPrintDialog.DialogCode.Accepted:
         return False
     paint(document, printer)
     return True
@@ -80,7 +81,7 @@ def preview_dialog(parent: QWidget | None, document: PrintDocument) -> QPrintPre
 
 
 def preview(parent: QWidget | None, document: PrintDocument) -> None:
-    preview_dialog(parent, document).exec()
+    run_modal(preview_dialog(parent, document))
 
 
 def confirm_full_dialog(parent: QWidget | None) -> QMessageBox:
@@ -144,7 +145,7 @@ class PrintFlow(QObject):
         """A redacted request needs nothing; a full one needs the reporter's yes."""
         if request.audience is Audience.REDACTED:
             return True
-        return confirm_full_dialog(self._parent).exec() == QMessageBox.StandardButton.Ok
+        return run_modal(confirm_full_dialog(self._parent)) == QMessageBox.StandardButton.Ok
 
     def build(self, request: PrintRequest, then: Callable[[PrintDocument], object]) -> Task | None:
         """Builds the summary in a worker with a progress dialog, then calls `then` on the UI

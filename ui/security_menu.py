@@ -15,6 +15,7 @@ from ui.dialogs.passphrase import PassphraseDialog
 from ui.dialogs.passphrase_change import PassphraseChangeDialog
 from ui.dialogs.restore_backup import RestoreBackupDialog
 from ui.idle import IdleWatcher
+from ui.modal import disposing, run_modal
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -97,7 +98,7 @@ class CaseSecurity(QObject):
         while True:
             dialog = PassphraseDialog(self.window, case_name=path.name, error=error)
             dialog.setWindowTitle(self.tr("Case locked"))
-            if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+            if run_modal(dialog) != PassphraseDialog.DialogCode.Accepted:
                 return False
             try:
                 self.controller.unlock(dialog.passphrase())
@@ -113,30 +114,32 @@ class CaseSecurity(QObject):
         dialog = PassphraseChangeDialog(
             self.window, title=self.tr("Change passphrase"), ask_current=True, ask_new=True
         )
-        while dialog.exec() == PassphraseChangeDialog.DialogCode.Accepted:
-            try:
-                self.controller.change_passphrase(dialog.current.text(), dialog.new.text())
-                self._info(
-                    self.tr("Passphrase changed"),
-                    self.tr(
-                        "Only the new passphrase opens this case now. "
-                        "Older backups keep the old one."
-                    ),
-                )
-                return
-            except CasefileError as problem:
-                dialog.show_error(str(problem))
+        with disposing(dialog):
+            while dialog.exec() == PassphraseChangeDialog.DialogCode.Accepted:
+                try:
+                    self.controller.change_passphrase(dialog.current.text(), dialog.new.text())
+                    self._info(
+                        self.tr("Passphrase changed"),
+                        self.tr(
+                            "Only the new passphrase opens this case now. "
+                            "Older backups keep the old one."
+                        ),
+                    )
+                    return
+                except CasefileError as problem:
+                    dialog.show_error(str(problem))
 
     def encrypt(self) -> None:
         dialog = PassphraseChangeDialog(
             self.window, title=self.tr("Encrypt case"), ask_current=False, ask_new=True
         )
-        while dialog.exec() == PassphraseChangeDialog.DialogCode.Accepted:
-            try:
-                self.controller.encrypt(dialog.new.text())
-                return
-            except CasefileError as problem:
-                dialog.show_error(str(problem))
+        with disposing(dialog):
+            while dialog.exec() == PassphraseChangeDialog.DialogCode.Accepted:
+                try:
+                    self.controller.encrypt(dialog.new.text())
+                    return
+                except CasefileError as problem:
+                    dialog.show_error(str(problem))
 
     def decrypt(self) -> None:
         dialog = PassphraseChangeDialog(
@@ -149,12 +152,13 @@ class CaseSecurity(QObject):
                 "case, protected identities included. Continue only if you must."
             ),
         )
-        while dialog.exec() == PassphraseChangeDialog.DialogCode.Accepted:
-            try:
-                self.controller.decrypt(dialog.current.text())
-                return
-            except CasefileError as problem:
-                dialog.show_error(str(problem))
+        with disposing(dialog):
+            while dialog.exec() == PassphraseChangeDialog.DialogCode.Accepted:
+                try:
+                    self.controller.decrypt(dialog.current.text())
+                    return
+                except CasefileError as problem:
+                    dialog.show_error(str(problem))
 
     # -- backups ----------------------------------------------------------------------------
     def backup_now(self) -> None:
@@ -185,7 +189,7 @@ class CaseSecurity(QObject):
         dialog = RestoreBackupDialog(
             self.window, backups=self.controller.list_backups(), encrypted=case.encrypted
         )
-        if dialog.exec() != RestoreBackupDialog.DialogCode.Accepted or dialog.chosen() is None:
+        if run_modal(dialog) != RestoreBackupDialog.DialogCode.Accepted or dialog.chosen() is None:
             return
         chosen = dialog.chosen()
         assert chosen is not None
@@ -204,11 +208,11 @@ class CaseSecurity(QObject):
             self.window,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        run_modal(box)
 
     def _info(self, title: str, text: str) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        run_modal(box)

@@ -20,6 +20,7 @@ from casefile.services import exchange, exchange_import, security, sharing_key
 from casefile.services.changelog import TABLE_OF_KIND
 from ui.actions import make
 from ui.dialogs.passphrase import PassphraseDialog
+from ui.modal import run_modal
 from ui.tasks import Task
 from ui.views.simple_pages import describe_ref
 
@@ -83,7 +84,7 @@ class CaseSharing(QObject):
         dialog = ExportDialog(
             self.window, suggested_path=self._suggested(), full=full, case_encrypted=case.encrypted
         )
-        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+        if run_modal(dialog) != ExportDialog.DialogCode.Accepted:
             return
         choice = dialog.values()
         if (
@@ -144,7 +145,7 @@ class CaseSharing(QObject):
         dialog = RedactionReviewDialog(self.window, findings=views)
         opened: list[tuple[RecordKind, str]] = []
         dialog.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
-        accepted = dialog.exec() == RedactionReviewDialog.DialogCode.Accepted
+        accepted = run_modal(dialog) == RedactionReviewDialog.DialogCode.Accepted
         if opened:
             self.window.jump_to(*opened[-1])
             return None
@@ -213,7 +214,9 @@ class CaseSharing(QObject):
         dialog = PassphraseDialog(self.window, case_name=path.name, error=error)
         dialog.setWindowTitle(self.tr("Passphrase of the export"))
         return (
-            dialog.passphrase() if dialog.exec() == PassphraseDialog.DialogCode.Accepted else None
+            dialog.passphrase()
+            if run_modal(dialog) == PassphraseDialog.DialogCode.Accepted
+            else None
         )
 
     def _merge(self, outcome: object) -> None:
@@ -232,7 +235,7 @@ class CaseSharing(QObject):
                 len(plan.conflicts)
             )
             dialog = MergeReviewDialog(self.window, summary=summary, conflicts=views)
-            if dialog.exec() != MergeReviewDialog.DialogCode.Accepted:
+            if run_modal(dialog) != MergeReviewDialog.DialogCode.Accepted:
                 return
             resolutions = dict(dialog.resolutions())
         try:
@@ -296,7 +299,7 @@ class CaseSharing(QObject):
             dialog.set_public_key(public)
 
         dialog.create_requested.connect(create)
-        dialog.exec()
+        run_modal(dialog)
 
     # -- plumbing ---------------------------------------------------------------------------
     def _run(self, label: str, work: Any, done: Any, failed: Any = None) -> Task:
@@ -321,11 +324,11 @@ class CaseSharing(QObject):
             QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        run_modal(box)
 
     def _info(self, title: str, text: str) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        run_modal(box)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -60,6 +61,11 @@ def test_redacted_export_with_review_then_colleague_import(
     data = target.read_bytes()
     plain = age.decrypt(data, passphrase="export passphrase long")
     assert b"I am" in plain  # acknowledged: the passage left as written
+    # the dialogs that took the export passphrase are deleted once answered, not left to the
+    # garbage collector (which would tear them down at an arbitrary moment)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(ExportDialog) == []
+    assert window.findChildren(RedactionReviewDialog) == []
     controller.close()
 
     # a colleague's window imports it

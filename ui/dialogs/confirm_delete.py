@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
+from ui.modal import run_modal
+
 
 class DeleteChoice(StrEnum):
     """DELETE: nothing points to the record. UNLINK_AND_DELETE: clear the links, then delete
@@ -120,5 +122,5 @@ def confirm_delete(
 ) -> DeleteChoice | None:
     """Asks, waits for the answer (a modal box), and returns it; None means keep the record."""
     box = build_confirm_delete(parent, what=what, references=references)
-    box.exec()
+    run_modal(box)
     return box.choice()

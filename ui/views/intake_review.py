@@ -33,6 +33,7 @@ from casefile.intake import IntakeResult, NumberCandidate, QuoteCandidate, extra
 from casefile.services import intake, sources
 from ui.case_controller import CaseController
 from ui.editing import Editor
+from ui.modal import run_modal
 from ui.undo import AddRecord
 
 
@@ -222,7 +223,7 @@ class IntakeReview(QDialog):
         )
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(create)
-        box.exec()
+        run_modal(box)
         clicked = box.clickedButton()
         if clicked is cancel:
             return False, None
