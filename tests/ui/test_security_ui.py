@@ -4,9 +4,13 @@ change, encryption and restore from the Case menu."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from casefile.domain.enums import RecordKind
@@ -70,6 +74,10 @@ def test_ctrl_l_locks_everything_and_unlock_restores(
     assert controller.is_open
     window.jump_to(RecordKind.SOURCE, sid)
     assert window.detail.source_page.title.text() == "a relative of a recruit"
+    # the dialog that took the passphrase is gone, not kept as a hidden child of the window
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(PassphraseDialog) == []
+    assert PASS not in [field.text() for field in window.findChildren(QLineEdit)]
 
 
 def test_idle_time_locks_the_case(
@@ -81,6 +89,44 @@ def test_idle_time_locks_the_case(
         window.security.idle.set_interval(50)
     assert not controller.is_open
     window.security.idle.set_interval(0)
+
+
+def test_input_in_the_window_or_a_dialog_restarts_the_idle_count(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    idle = window.security.idle
+    idle.set_interval(60_000)
+
+    def restarted_by(target: QWindow, act: Callable[[QWindow], None]) -> bool:
+        qtbot.wait(30)
+        before = idle.remaining_ms()
+        act(target)
+        return idle.remaining_ms() > before
+
+    main = window.windowHandle()
+    assert main is not None
+    # input arrives through the top-level window, as a real key press or mouse move does
+    assert restarted_by(main, lambda w: QTest.keyClick(w, Qt.Key.Key_A))
+    assert restarted_by(main, lambda w: QTest.mouseMove(w, QPoint(40, 40)))
+    assert restarted_by(main, lambda w: QTest.mouseClick(w, Qt.MouseButton.LeftButton))
+    # a dialog is watched from when it takes the focus
+    dialog = QDialog(window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    handle = dialog.windowHandle()
+    assert handle is not None
+    assert restarted_by(handle, lambda w: QTest.keyClick(w, Qt.Key.Key_B))
+    dialog.close()
+    dialog.deleteLater()
+    # other events do not count, and a stopped watcher counts nothing
+    assert not restarted_by(main, lambda w: QGuiApplication.sendEvent(w, QEvent(QEvent.Type.User)))
+    idle.stop()
+    assert idle.remaining_ms() == -1
+    QTest.keyClick(main, Qt.Key.Key_C)
+    assert idle.remaining_ms() == -1
 
 
 def test_a_plain_case_cannot_be_locked_but_can_be_encrypted(
