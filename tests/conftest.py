@@ -97,3 +97,31 @@ def sample_path(tmp_path: Path) -> Path:
     path = tmp_path / "sample.casefile"
     build_sample(path).close()
     return path
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """A test that fails while a modal dialog is up (or on its way, from a task still running)
+    must fail, not hang: during teardown, before pytest-qt closes the test's widgets, any modal
+    dialog that shows is dismissed as if the reporter pressed Escape."""
+    if "qtbot" not in getattr(item, "fixturenames", ()):
+        yield
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    def dismiss() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QDialog):
+            widget.reject()
+        elif widget is not None:
+            widget.close()
+
+    guard = QTimer()
+    guard.setInterval(20)
+    guard.timeout.connect(dismiss)
+    guard.start()
+    try:
+        yield
+    finally:
+        guard.stop()
