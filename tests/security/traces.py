@@ -8,9 +8,19 @@ from pathlib import Path
 
 
 def forms(canary: str) -> set[bytes]:
-    """UTF-8, UTF-16 (both orders), case-folded and NFKD spellings of each token of a canary."""
+    """UTF-8, UTF-16 (both orders), case-folded and NFKD spellings of each word of a canary
+    name, or of a canary number as a whole (with and without its spaces).
+
+    A number is not split: its short groups ("+44", "7700") are the same in every canary and
+    turn up by chance in any file full of digits (a timestamp's microseconds), while the whole
+    number, random digits included, does not.
+    """
+    if any(ch.isalpha() for ch in canary):
+        texts = set(canary.split())
+    else:
+        texts = {canary, "".join(ch for ch in canary if ch.isdigit())}
     out: set[bytes] = set()
-    for token in canary.split():
+    for token in texts:
         for text in {token, token.casefold(), token.upper(), unicodedata.normalize("NFKD", token)}:
             out |= {text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be")}
     return out
