@@ -227,13 +227,22 @@ def _stragglers(
     kept), or when a side is capped. No claim in a conflict may go unflagged, so the stragglers
     below one opponent share a candidate with it (in chunks that fit a side), and likewise above.
     """
+    # Only a claim ending below the highest start, or starting above the lowest end, can
+    # conflict with anyone (the group is ordered by start, so the highest start is last).
+    highest_low = group[-1].order[0]
+    lowest_high = min([f.order[1] for f in group])
+    unflagged = [
+        f
+        for f in group
+        if (f.order[1] < highest_low or f.order[0] > lowest_high) and f.id not in flagged
+    ]
+    if not unflagged:
+        return  # the usual case: the reported pairs already cover everyone in a conflict
     top = _farthest(group, lambda f: (f.order[0], f.id))
     bottom = _farthest(group, lambda f: (-f.order[1], f.id))
     below: dict[str, tuple[ClaimFacts, list[ClaimFacts]]] = {}
     above: dict[str, tuple[ClaimFacts, list[ClaimFacts]]] = {}
-    for f in group:
-        if f.id in flagged:
-            continue
+    for f in unflagged:
         high = top[0] if top[0].origin != f.origin else top[1]
         if high is not None and high.order[0] > f.order[1]:
             below.setdefault(high.id, (high, []))[1].append(f)
