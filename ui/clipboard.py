@@ -1,8 +1,13 @@
 """Copying records to the clipboard, masked like the screen, and clearing what we put there
-when the case locks or closes."""
+when the case locks or closes; copying secrets (a generated export passphrase) so that they
+leave the clipboard on their own."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
+from PySide6.QtCore import QByteArray, QMimeData, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from casefile.domain.enums import Protection, RecordKind
@@ -56,3 +61,37 @@ class CaseClipboard:
             return True
         self._ours = None
         return False
+
+
+# How long a copied secret stays: long enough to paste it into a messenger, short enough
+# that it is not there for whoever uses the laptop next (password managers use 10 to 45 s).
+SECRET_CLEAR_MS = 45_000
+# Clipboard managers (KDE's Klipper, and others that honour it) keep no history of this copy.
+PASSWORD_MANAGER_HINT = "x-kde-passwordManagerHint"  # noqa: S105 - a MIME type, not a secret
+
+
+def copy_secret(text: str, clear_after_ms: int | None = None) -> int:
+    """Puts a secret on the clipboard, marked as a password, and clears it after a while if
+    it is still there (anything the reporter copied since is left alone). Only a digest of
+    the secret is kept for that check. Returns the delay in milliseconds."""
+    delay = SECRET_CLEAR_MS if clear_after_ms is None else clear_after_ms
+    data = QMimeData()
+    data.setText(text)
+    data.setData(PASSWORD_MANAGER_HINT, QByteArray(b"secret"))
+    QGuiApplication.clipboard().setMimeData(data)
+    digest = _digest(text)
+    QTimer.singleShot(delay, lambda: clear_if_digest(digest))
+    return delay
+
+
+def clear_if_digest(digest: bytes) -> bool:
+    """Empties the clipboard if it holds the text with this digest."""
+    clipboard = QGuiApplication.clipboard()
+    if hmac.compare_digest(_digest(clipboard.text()), digest):
+        clipboard.clear()
+        return True
+    return False
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()

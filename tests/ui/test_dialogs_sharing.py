@@ -29,6 +29,7 @@ from casefile.services.case import OpenCase
 from casefile.services.exchange import EXPORT_SUFFIX, pending_findings
 from tests import factories
 from tests.ui.test_dialogs_widgets import tab_order
+from ui.clipboard import PASSWORD_MANAGER_HINT
 from ui.dialogs.export_dialog import (
     MIN_EXPORT_PASSPHRASE,
     SUFFIX,
@@ -173,6 +174,9 @@ def test_a_generated_passphrase_is_shown_copied_and_exported(qtbot: QtBot, tmp_p
     dialog.copy.click()
     assert QGuiApplication.clipboard().text() == generated
     assert shown(dialog, dialog.copied_note)
+    assert "cleared in 45 seconds" in dialog.copied_note.text()
+    hint = QGuiApplication.clipboard().mimeData().data(PASSWORD_MANAGER_HINT)
+    assert bytes(hint.data()) == b"secret"  # clipboard managers keep no history of it
 
     dialog.generate.click()  # another one
     assert dialog.generated.text() != generated

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QShowEvent
+from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from casefile.exchange.age import is_valid_recipient
 from casefile.exchange.passphrase import generate_passphrase
+from ui.clipboard import copy_secret
 from ui.widgets.fields import line_edit, plain_label, text_edit, text_of
 from ui.widgets.form_dialog import FormDialog
 
@@ -409,8 +410,12 @@ class ExportDialog(FormDialog):
     def _copy(self) -> None:
         if self._generated is None:
             return
-        QGuiApplication.clipboard().setText(self._generated)
-        self.copied_note.setText(self.tr("Copied to the clipboard."))
+        delay = copy_secret(self._generated)
+        self.copied_note.setText(
+            self.tr("Copied to the clipboard; it will be cleared in {0} seconds.").format(
+                delay // 1000
+            )
+        )
         self._update()
 
     # -- checks and values ------------------------------------------------------------------
