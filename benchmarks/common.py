@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
@@ -56,7 +56,7 @@ def sentence(rng: random.Random, n: int = 14) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
-def quote_drafts(count: int, source_ids: list[str], seed: int = 1) -> Iterator[QuoteDraft]:
+def quote_drafts(count: int, source_ids: Sequence[str], seed: int = 1) -> Iterator[QuoteDraft]:
     rng = random.Random(seed)
     start = date(2025, 1, 1)
     for _ in range(count):

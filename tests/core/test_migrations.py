@@ -8,6 +8,7 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from casefile.domain.records import SourceDraft
 from casefile.services import search, sources
 from casefile.services.case import OpenCase, open_case
 from casefile.storage.migrate import SCHEMA_VERSION, known_revisions
@@ -41,7 +42,7 @@ def test_a_file_of_the_first_schema_opens_upgraded_with_its_data(tmp_path: Path)
             # the search index (and its triggers) survive the upgrade
             assert [h.title for h in search.search(s, "Old Named")] == ["Old Named Source"]
         with case.transaction() as s:
-            added = sources.add(s, sources.SourceDraft(name="Zebrafinch Added Later"))
+            added = sources.add(s, SourceDraft(name="Zebrafinch Added Later"))
         with case.read() as s:
             assert [h.id for h in search.search(s, "zebrafinch")] == [added.id]
 
@@ -64,6 +65,6 @@ def test_the_upgrade_to_0002_adds_the_exchange_table_and_keeps_names(tmp_path: P
             # plain add_column: the search triggers of 0001 on sources are still there
             assert {"sources_search_insert", "sources_search_update"} <= triggers
         with case.transaction() as s:
-            withheld = sources.add(s, sources.SourceDraft(name="a cousin", name_withheld=True))
+            withheld = sources.add(s, SourceDraft(name="a cousin", name_withheld=True))
         with case.read() as s:
             assert sources.get(s, withheld.id).name_withheld

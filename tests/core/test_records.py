@@ -97,7 +97,7 @@ def test_quote_links_to_source_and_document_span(case: OpenCase) -> None:
             ),
         )
     assert (q.source_id, q.document_id) == (src.id, doc.id)
-    assert text[q.span_start : q.span_end] == q.text  # type: ignore[misc]
+    assert text[q.span_start : q.span_end] == q.text
 
 
 def test_a_span_outside_the_document_is_refused(case: OpenCase) -> None:

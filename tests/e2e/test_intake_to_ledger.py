@@ -48,7 +48,7 @@ def test_article_conflicts_reach_the_ledger_and_dismissal_sticks(case: OpenCase)
         for member in k.members:
             claim = claims.get(s, member.id)
             assert claim.document_id == document.id
-            assert ARTICLE[claim.span_start : claim.span_end] == claim.raw_text  # type: ignore[misc]
+            assert ARTICLE[claim.span_start : claim.span_end] == claim.raw_text
     with case.transaction() as s:
         contradictions.set_status(
             s, k.id, ContradictionStatus.DISMISSED, resolution="Different contracts"

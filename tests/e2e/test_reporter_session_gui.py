@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import subprocess
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from casefile import logs
 from casefile.domain.enums import Protection, RecordKind
 from casefile.exchange import age
 from casefile.privacy.policy import Audience
+from casefile.report import PrintDocument
 from casefile.services import claims, contradictions, exchange, quotes, sources
 from casefile.services.case import create_case
 from tests import factories
@@ -30,7 +32,7 @@ from ui.case_controller import CaseController
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.passphrase import PassphraseDialog
 from ui.main_window import MainWindow
-from ui.print_preview import PrintRequest
+from ui.print_preview import PrintFlow, PrintRequest
 
 PASS = "correct horse battery staple"
 EXPORT_PASS = "export passphrase long enough"
@@ -43,6 +45,10 @@ def accept(fill: Any) -> Any:
         dialog.accept()
 
     return act
+
+
+def save_to(flow: PrintFlow, pdf: Path, document: PrintDocument) -> None:
+    flow.save_pdf(document, pdf)
 
 
 @pytest.mark.slow
@@ -156,11 +162,9 @@ def test_a_day_in_the_window_leaves_no_trace(
             (Audience.FULL, work / "full.pdf"),
         ):
             if audience is Audience.FULL:
-                on_next_modal(lambda box: box.button(box.StandardButton.Ok).click())  # type: ignore[attr-defined]
-            window.printing.flow.build(
-                PrintRequest(ids[0], audience),
-                lambda doc, p=pdf: window.printing.flow.save_pdf(doc, p),
-            )
+                on_next_modal(lambda box: box.button(box.StandardButton.Ok).click())
+            flow = window.printing.flow
+            flow.build(PrintRequest(ids[0], audience), partial(save_to, flow, pdf))
             qtbot.waitUntil(pdf.exists, timeout=30_000)
         # a colleague's export comes in
         colleague = work / "colleague.casefile"
@@ -180,13 +184,13 @@ def test_a_day_in_the_window_leaves_no_trace(
                 sealing=exchange.passphrase_sealing(EXPORT_PASS, log2_work=10),
                 acknowledged=True,
             )
-        on_next_modal(
-            lambda d: (
-                d.field.setText(EXPORT_PASS),
-                on_next_modal(lambda box: box.accept()),
-                d.accept(),
-            )
-        )  # type: ignore[attr-defined, func-returns-value]
+
+        def import_passphrase(dialog: PassphraseDialog) -> None:
+            dialog.field.setText(EXPORT_PASS)
+            on_next_modal(lambda box: box.accept())
+            dialog.accept()
+
+        on_next_modal(import_passphrase)
         window.sharing.start_import(work / "from-colleague.casefile.age")
         qtbot.waitUntil(lambda: controller.read(sources.count) >= 4, timeout=30_000)
         # lock, unlock, close

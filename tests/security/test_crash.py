@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import text
 
 from casefile.domain.errors import WrongPassphrase
+from casefile.domain.records import SourceDraft
 from casefile.services import quotes, sources
 from casefile.services.case import FAST_TEST_PARAMS, create_case, open_case
 from tests.security.conftest import iterations
@@ -98,7 +99,7 @@ def test_kill_9_during_a_passphrase_change_leaves_exactly_one_passphrase_working
             case.transaction() as s,
         ):
             for i in range(200):
-                sources.add(s, sources.SourceDraft(name=f"Source {i}"))
+                sources.add(s, SourceDraft(name=f"Source {i}"))
         proc = spawn("change-passphrase", str(path), PASS, NEW)
         # kill from just after it opened the case to after it finished the change
         read_acks(proc, time.monotonic() + 5, marker="opened", after_marker=rng.uniform(0, 0.12))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from casefile.domain.records import SourceDraft
 from casefile.services import sources
 from casefile.services.case import create_case, open_case
 from tests.security.disk_full import run_on_small_disk
@@ -42,7 +43,7 @@ def test_disk_full_while_writing_an_export_or_a_pdf(tmp_path: Path, kind: str) -
     case = tmp_path / "c.casefile"
     with create_case(case, title="Full", passphrase=None) as opened, opened.transaction() as s:
         for i in range(400):
-            sources.add(s, sources.SourceDraft(name=f"Source number {i}", notes="n" * 200))
+            sources.add(s, SourceDraft(name=f"Source number {i}", notes="n" * 200))
     small = tmp_path / "small"
     small.mkdir()
     kept = tmp_path / "kept"

@@ -15,9 +15,16 @@ from typing import ClassVar
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
 from casefile.domain.enums import RecordKind
-from casefile.domain.records import ContradictionDraft, DocumentDraft, MemberRef, NoteDraft
+from casefile.domain.records import (
+    ContradictionDraft,
+    DocumentDraft,
+    MemberRef,
+    NoteDraft,
+    TagDraft,
+)
 from casefile.services import claims, contradictions, documents, notes, quotes, sources, tags
 from tests import factories
 from tests.ui.modal import on_next_modal
@@ -61,14 +68,14 @@ def fill(controller: CaseController, port: int) -> None:
     line = html.replace("\u202e", "").replace("\u202c", "")
     long_line = "x" * 100_000
 
-    def build(s: object) -> None:
+    def build(s: Session) -> None:
         src = sources.add(
             s,
             factories.source(
                 name=f'<img src="http://127.0.0.1:{port}/name"> Named', role=line[:1500]
             ),
-        )  # type: ignore[arg-type]
-        doc = documents.add(s, DocumentDraft(title="<b>Doc</b>", text=html + "\n" + long_line))  # type: ignore[arg-type]
+        )
+        doc = documents.add(s, DocumentDraft(title="<b>Doc</b>", text=html + "\n" + long_line))
         q = quotes.add(
             s,
             factories.quote(
@@ -78,22 +85,22 @@ def fill(controller: CaseController, port: int) -> None:
                 span_start=0,
                 span_end=10,
             ),
-        )  # type: ignore[arg-type]
-        q2 = quotes.add(s, factories.quote(text="<i>second</i>", source_id=src.id))  # type: ignore[arg-type]
+        )
+        q2 = quotes.add(s, factories.quote(text="<i>second</i>", source_id=src.id))
         c = claims.add(
             s, factories.claim(subject=line[:400], raw_text=line[:1500], source_id=src.id)
-        )  # type: ignore[arg-type]
-        c2 = claims.add(s, factories.claim(subject=line[:400], value=Decimal(1), source_id=src.id))  # type: ignore[arg-type]
+        )
+        c2 = claims.add(s, factories.claim(subject=line[:400], value=Decimal(1), source_id=src.id))
         contradictions.add(
             s,
             ContradictionDraft(
                 members=(MemberRef(RecordKind.CLAIM, c.id), MemberRef(RecordKind.QUOTE, q2.id)),
                 description=html,
             ),
-        )  # type: ignore[arg-type]
+        )
         del c2
-        tags.add(s, tags.TagDraft(name="<b>tag</b>"))  # type: ignore[arg-type]
-        notes.add(s, NoteDraft(text=html, target_kind=RecordKind.QUOTE, target_id=q.id))  # type: ignore[arg-type]
+        tags.add(s, TagDraft(name="<b>tag</b>"))
+        notes.add(s, NoteDraft(text=html, target_kind=RecordKind.QUOTE, target_id=q.id))
 
     controller.apply(build)
 
@@ -131,7 +138,7 @@ def test_hostile_text_is_inert_everywhere(
     for kind in (RecordKind.SOURCE, RecordKind.QUOTE, RecordKind.CLAIM, RecordKind.CONTRADICTION):
         window.sidebar.select(kind)
         window.list.selectRow(0)
-        on_next_modal(lambda d: (d.repaint(), d.reject()))  # type: ignore[attr-defined, func-returns-value]
+        on_next_modal(lambda d: (d.repaint(), d.reject()))
         window.commands["edit"].trigger()
     QApplication.processEvents()
     assert Beacon.hits == []
@@ -148,5 +155,7 @@ def test_hostile_text_is_inert_everywhere(
         text = window.detail.quote_page.text.text()
         assert "<i>second</i>" in text or ("<img src=" in text and "x" * 1000 in text)
     # plain text views hold the markup as characters: the document has no links or images
-    for view in window.findChildren(QPlainTextEdit):
-        assert "<a href" not in view.document().toHtml() or "&lt;a href" in view.document().toHtml()
+    for plain in window.findChildren(QPlainTextEdit):
+        assert (
+            "<a href" not in plain.document().toHtml() or "&lt;a href" in plain.document().toHtml()
+        )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 
 def on_next_modal(
-    act: Callable[[QWidget], None], *, poll_ms: int = 10, give_up_after_s: float = 60.0
+    act: Callable[[Any], object], *, poll_ms: int = 10, give_up_after_s: float = 60.0
 ) -> None:
     """Schedules `act(dialog)` for the next modal dialog shown (exec() blocks the test). A
     dialog already showing when this is called is not "next": its successor is, and progress

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -18,7 +20,7 @@ from ui.dialogs.confirm_delete import (
 HTML = '<b>x</b><img src="http://127.0.0.1:1/x">'
 
 
-def make(qtbot: QtBot, what: str, references: dict[str, int]) -> ConfirmDelete:
+def make(qtbot: QtBot, what: str, references: Mapping[str, int]) -> ConfirmDelete:
     box = build_confirm_delete(None, what=what, references=references)
     qtbot.addWidget(box)
     return box
@@ -37,7 +39,7 @@ def test_without_references_it_offers_delete_and_defaults_to_cancel(qtbot: QtBot
 
 
 def test_with_references_it_offers_unlink_and_delete(qtbot: QtBot) -> None:
-    references = {RecordKind.QUOTE: 3, RecordKind.CLAIM: 1}
+    references: dict[str, int] = {RecordKind.QUOTE: 3, RecordKind.CLAIM: 1}
     box = make(qtbot, "this source", references)
     assert box.delete_button.text() == "Unlink and delete"
     assert box.defaultButton() is box.cancel_button

@@ -40,10 +40,10 @@ def tab_order(dialog: QWidget, start: QWidget, steps: int) -> list[str]:
     """Where Tab goes from `start`: the focus chain as Qt walks it (tab-focusable, enabled,
     shown, not a proxy's inner part). Offscreen windows never get real focus to follow."""
     names = [start.objectName()]
-    widget = start
+    widget: QWidget | None = start
     while len(names) <= steps:
-        widget = widget.nextInFocusChain()
-        if widget is start:
+        widget = widget.nextInFocusChain() if widget is not None else None
+        if widget is None or widget is start:
             break
         if (
             widget.focusPolicy() & Qt.FocusPolicy.TabFocus

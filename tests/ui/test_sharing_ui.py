@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from casefile.exchange import age
@@ -46,7 +46,10 @@ def test_redacted_export_with_review_then_colleague_import(
 
     def review(dialog: QWidget) -> None:
         assert isinstance(dialog, RedactionReviewDialog)
-        shown = [*dialog.findChildren(QLabel), *dialog.findChildren(QAbstractButton)]
+        shown: list[QLabel | QAbstractButton] = [
+            *dialog.findChildren(QLabel),
+            *dialog.findChildren(QAbstractButton),
+        ]
         assert "its own name" in " ".join(w.text() for w in shown)  # the reason is given
         steps.append("review")
         for check in dialog.checks.values():
@@ -103,4 +106,3 @@ def test_own_key_is_made_in_an_encrypted_case_and_shown(
     assert QApplication.clipboard().text() == shown[0]
     with controller.require().read() as s:
         assert sharing_key.public_key(s) == shown[0]
-    assert QMessageBox

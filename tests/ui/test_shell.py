@@ -68,6 +68,7 @@ def test_an_edit_elsewhere_repaints_the_row(
     model = window.list.model_for(RecordKind.SOURCE)
     row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == "سمير الحلبي")
     rid = model.id_at(row)
+    assert rid is not None
     with qtbot.waitSignal(model.dataChanged):
         controller.apply(
             lambda s: sources.update(

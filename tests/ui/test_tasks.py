@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 import threading
 import weakref
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable
@@ -81,10 +82,14 @@ def test_a_cancelled_task_stops_at_its_next_progress_report(qtbot: QtBot) -> Non
     assert task.cancelled and reached == [] and outcomes == []
 
 
+def _square(n: int, _progress: Progress) -> int:
+    return n * n
+
+
 def test_wait_delivers_everything_before_returning() -> None:
     runner = TaskRunner()
     results: list[int] = []
-    tasks = [runner.submit(f"n{n}", lambda _p, n=n: n * n) for n in range(5)]
+    tasks = [runner.submit(f"n{n}", partial(_square, n)) for n in range(5)]
     for task in tasks:
         task.succeeded.connect(results.append)
     assert runner.wait()

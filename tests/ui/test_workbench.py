@@ -151,6 +151,7 @@ def test_search_jumps_to_the_result(opened: MainWindow, controller: CaseControll
     top = window.results.topLevelItem(0)
     assert top is not None and top.text(0).startswith("Quotes (1)")
     item = top.child(0)
+    assert item is not None
     assert "temporary" in item.text(0) and item.text(1) == "Lucas Ferreira"
     window.results.itemActivated.emit(item, 0)
     assert window.middle.currentWidget() is window.list

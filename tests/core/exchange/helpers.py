@@ -170,7 +170,7 @@ def comparable(snap: CaseSnapshot, *, edits: bool = True) -> list[Any]:
         return out
 
     rows: list[Any] = []
-    for group in (
+    groups: tuple[tuple[Any, ...], ...] = (
         snap.sources,
         snap.documents,
         snap.quotes,
@@ -178,7 +178,8 @@ def comparable(snap: CaseSnapshot, *, edits: bool = True) -> list[Any]:
         snap.tags,
         snap.contradictions,
         snap.notes,
-    ):
+    )
+    for group in groups:
         rows.extend(sorted((value(r) for r in group), key=repr))
     rows.append(
         sorted((keys[t.tag_id], t.record_kind, keys.get(t.record_id)) for t in snap.tag_links)

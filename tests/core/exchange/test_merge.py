@@ -10,8 +10,9 @@ import pytest
 
 from casefile.domain.enums import Protection, QuoteStatus
 from casefile.domain.errors import CasefileError
+from casefile.domain.records import QuoteDraft, SourceDraft
+from casefile.services import bulk, quotes, sources
 from casefile.services import exchange_import as importer
-from casefile.services import quotes, sources
 from casefile.services.case import open_case
 from tests.core.exchange.helpers import comparable, export, fill, import_, new_case, take
 
@@ -93,7 +94,7 @@ def test_two_reporters_exchanging_exports_end_with_the_same_case(tmp_path: Path)
             quotes.update(s, made["qa"].id, replace(made["qa"].draft(), context="A's context"))
         with b.transaction() as s:  # B edits the same context differently, and a new quote
             quotes.update(s, qa_b.id, replace(qa_b.draft(), context="B's context"))
-            quotes.add(s, quotes.QuoteDraft(text="Added by B"))
+            quotes.add(s, QuoteDraft(text="Added by B"))
             del qd_b
         export(b, tmp_path / "2.casefile.age", full=True)
         report = import_(a, tmp_path / "2.casefile.age")
@@ -149,11 +150,11 @@ def test_a_failure_at_any_step_leaves_the_case_byte_for_byte_unchanged(
         export(a, tmp_path / "x.casefile.age", full=True)
     b = new_case(tmp_path, "b")
     with b.transaction() as s:
-        sources.add(s, sources.SourceDraft(name="Already here"))
+        sources.add(s, SourceDraft(name="Already here"))
     b.close()
     before = _digest(tmp_path / "b.casefile")
     calls = {"n": 0}
-    real = importer.insert_rows
+    real = bulk.insert_rows  # what exchange_import calls
 
     def failing(*args: object, **kwargs: object) -> None:
         calls["n"] += 1

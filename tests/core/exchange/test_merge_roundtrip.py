@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.domain.enums import Medium, Period, Protection, Qualifier, QuoteStatus, RecordKind
+from casefile.domain.ids import RecordId
 from casefile.domain.records import (
     ClaimDraft,
     ContradictionDraft,
@@ -95,7 +96,7 @@ def build(case: object, spec: dict[str, object]) -> None:
         made = [sources.add(s, d) for d in spec["sources"]]  # type: ignore[attr-defined]
         ids = [m.id for m in made]
 
-        def pick(i: int) -> str | None:
+        def pick(i: int) -> RecordId | None:
             return ids[i % len(ids)] if ids and i % 3 else None
 
         qs = [

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from casefile.domain.enums import RecordKind
 from casefile.domain.errors import CasefileError, StorageFull
 from casefile.domain.records import NoteDraft, QuoteDraft
 from casefile.exchange.payload_errors import ReviewNeeded
@@ -33,9 +34,7 @@ def test_passages_naming_their_protected_source_are_found(tmp_path: Path) -> Non
             )
             notes.add(
                 s,
-                NoteDraft(
-                    text=f"{first} confirmed", target_kind=notes.RecordKind.QUOTE, target_id=q.id
-                ),
+                NoteDraft(text=f"{first} confirmed", target_kind=RecordKind.QUOTE, target_id=q.id),
             )
             quotes.add(s, QuoteDraft(text=f"{first} is a common word", source_id=made["named"].id))
         found = review_findings(take(case))
