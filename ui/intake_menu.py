@@ -122,7 +122,8 @@ class CaseIntake(QObject):
             lambda done, total: progress.setValue(int(100 * done / max(1, total)))
         )
         progress.canceled.connect(task.cancel)
-        task.succeeded.connect(lambda outcome: self._review(outcome, origin))
+        generation = self.controller.generation
+        task.succeeded.connect(lambda outcome: self._review(outcome, origin, generation))
         task.failed.connect(self._failed)
         task.finished.connect(progress.close)
         self.task = task
@@ -144,10 +145,16 @@ class CaseIntake(QObject):
         box.setTextFormat(Qt.TextFormat.PlainText)
         run_modal(box)
 
-    def _review(self, outcome: object, origin: str) -> None:
+    def _review(self, outcome: object, origin: str, generation: int) -> None:
         assert isinstance(outcome, tuple)
         read, result = outcome
-        if not self.controller.is_open:
+        if self.controller.generation != generation or not self.controller.is_open:
+            # read for a case that was closed, locked or swapped meanwhile: never add it to
+            # whichever case is open now
+            self.window.statusBar().showMessage(
+                self.tr("The case was closed while the document was read; nothing was added"),
+                8000,
+            )
             return
         try:
             document = self.controller.apply(lambda s: intake.add_document(s, read, origin=origin))

@@ -208,7 +208,13 @@ class CaseSharing(QObject):
                 return
             self._error(self.tr("Could not import"), error)
 
-        return self._run(self.tr("Opening the export…"), work, self._merge, failed)
+        generation = controller.generation
+        return self._run(
+            self.tr("Opening the export…"),
+            work,
+            lambda outcome: self._merge(outcome, generation),
+            failed,
+        )
 
     def _ask_passphrase(self, path: Path, error: str) -> str | None:
         dialog = PassphraseDialog(self.window, case_name=path.name, error=error)
@@ -219,12 +225,23 @@ class CaseSharing(QObject):
             else None
         )
 
-    def _merge(self, outcome: object) -> None:
+    def _merge(self, outcome: object, generation: int) -> None:
         from ui.dialogs.merge_review import MergeReviewDialog
 
         assert isinstance(outcome, IncomingExport)
         incoming = outcome
-        case = self.controller.require()
+        if self.controller.generation != generation or self.controller.case is None:
+            # The case it was meant for was closed, locked or swapped while the export was
+            # being decrypted: merging into whatever is open now would be the wrong case.
+            self._info(
+                self.tr("Nothing imported"),
+                self.tr(
+                    "The case was closed before the export was opened, so nothing was "
+                    "imported. Open the case and import the export again."
+                ),
+            )
+            return
+        case = self.controller.case
         plan = exchange_import.preview_import(case, incoming)
         resolutions: dict[str, Any] = {}
         if plan.conflicts:

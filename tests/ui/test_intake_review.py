@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from casefile.domain.enums import RecordKind
 from casefile.services import claims, documents, quotes, sources
+from casefile.services.case import open_case
 from tests.ui.modal import on_next_modal
 from ui.case_controller import CaseController
 from ui.main_window import MainWindow
@@ -140,3 +141,20 @@ def test_a_file_that_cannot_be_read_says_why(
     with controller.require().read() as s:
         assert documents.count(s) == 0
     del task
+
+
+def test_a_document_read_for_a_case_closed_meanwhile_goes_nowhere(
+    window: MainWindow, controller: CaseController, tmp_path: Path
+) -> None:
+    from casefile.services import intake
+
+    controller.create(tmp_path / "first.casefile", title="First", passphrase=None)
+    window.intake.start(None, intake.read_text(TEXT, title="Port workers"))
+    # the reporter switches cases before the reading is done: the result is delivered while
+    # the first case closes, and must not land in the second
+    controller.create(tmp_path / "second.casefile", title="Second", passphrase=None)
+    assert window.intake.review is None
+    assert "nothing was added" in window.statusBar().currentMessage()
+    for name in ("first", "second"):
+        with open_case(tmp_path / f"{name}.casefile") as case, case.read() as s:
+            assert documents.count(s) == 0

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from casefile.exchange import age
-from casefile.services import quotes, sharing_key, sources
+from casefile.services import exchange, quotes, sharing_key, sources
+from casefile.services.case import create_case, open_case
 from tests import factories
 from tests.ui.modal import on_next_modal
 from ui.case_controller import CaseController
@@ -106,3 +107,31 @@ def test_own_key_is_made_in_an_encrypted_case_and_shown(
     assert QApplication.clipboard().text() == shown[0]
     with controller.require().read() as s:
         assert sharing_key.public_key(s) == shown[0]
+
+
+def test_an_export_opened_for_a_case_closed_meanwhile_is_not_merged_anywhere(
+    window: MainWindow, controller: CaseController, tmp_path: Path
+) -> None:
+    source_case = tmp_path / "mine.casefile"
+    with create_case(source_case, title="Mine", passphrase=None) as mine:
+        with mine.transaction() as s:
+            sources.add(s, factories.source(name="Named Colleague"))
+        exchange.export_case(
+            mine, tmp_path / "x.casefile.age", sealing=exchange.passphrase_sealing("pass pass 1")
+        )
+    controller.create(tmp_path / "theirs.casefile", title="Theirs", passphrase=None)
+    said: list[str] = []
+
+    def read_and_close(box: QMessageBox) -> None:
+        said.append(box.text())
+        box.accept()
+
+    on_next_modal(read_and_close)
+    window.sharing.start_import(tmp_path / "x.casefile.age", "pass pass 1")
+    # the reporter opens another case before the export is decrypted: the result is delivered
+    # as the first case closes, and must not be merged into the one that opens next
+    controller.create(tmp_path / "other.casefile", title="Other", passphrase=None)
+    assert said and "nothing was imported" in said[0]
+    for name in ("theirs", "other"):
+        with open_case(tmp_path / f"{name}.casefile") as case, case.read() as s:
+            assert sources.list_all(s) == []
