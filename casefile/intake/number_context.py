@@ -15,6 +15,7 @@ from casefile.intake.number_lexicon import (
     PEOPLE_STATES,
     PERIOD_ADVERBS,
     QUALIFIER_BEFORE,
+    RUPEES_BEFORE,
     TIME_UNITS,
     period_of,
     qualifier_of,
@@ -104,6 +105,14 @@ def currency_before(text: str, start: int) -> tuple[int, str] | None:
     written = match.group().strip()
     code = CURRENCY_SYMBOLS.get(written, written if written in CURRENCY_CODES else "USD")
     return match.start(), code
+
+
+def rupees_before(text: str, start: int) -> tuple[int, str | None] | None:
+    """(start, currency code or None) of "Rs" / "NRs" written just before an amount."""
+    match = RUPEES_BEFORE.search(text, max(0, start - 5), start)
+    if not match:
+        return None
+    return match.start(), ("NPR" if match.group("country") else None)
 
 
 def qualifier_before(text: str, start: int) -> tuple[int, Qualifier] | None:

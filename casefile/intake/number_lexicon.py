@@ -41,6 +41,9 @@ CURRENCY_BEFORE = re.compile(
     rf"(?:(?<![A-Za-z])(?:{_CODE_PATTERN})[ \t\u00a0]?|{_SYMBOL_PATTERN})$"
 )
 CURRENCY_CODE_AFTER = re.compile(rf"[ \t\u00a0]?(?:{_CODE_PATTERN})\b")
+# "Rs 900,000", "Rs. 5,000", "NRs 20,000": rupees written before the amount. Only "NRs" says
+# whose (Nepal's); a bare "Rs" stays the word "rupees" with no currency code.
+RUPEES_BEFORE = re.compile(r"(?<![A-Za-z])(?P<country>N)?Rs\.?[ \t\u00a0]?$")
 
 # Currency words after an amount, with the adjectives that say whose currency it is.
 _CURRENCY_WORDS: dict[str, tuple[str | None, dict[str, str]]] = {
@@ -76,7 +79,18 @@ _CURRENCY_WORDS: dict[str, tuple[str | None, dict[str, str]]] = {
     "hryvna": ("UAH", {}),
     "rouble": ("RUB", {}),
     "ruble": ("RUB", {}),
-    "rupee": ("INR", {"indian": "INR", "pakistani": "PKR", "sri lankan": "LKR"}),
+    # Rupees are the currency of India, Nepal, Pakistan, Sri Lanka and more: which one only
+    # an adjective says (or the reporter, on the claim); never assume India's.
+    "rupee": (
+        None,
+        {
+            "indian": "INR",
+            "nepali": "NPR",
+            "nepalese": "NPR",
+            "pakistani": "PKR",
+            "sri lankan": "LKR",
+        },
+    ),
     "yen": ("JPY", {}),
     "yuan": ("CNY", {}),
     "renminbi": ("CNY", {}),

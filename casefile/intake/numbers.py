@@ -84,19 +84,25 @@ def _read(
         return None
     start = token.start
     currency: str | None = None
+    money_word = ""
     found_currency = around.currency_before(text, start)
     if found_currency:
         start, currency = found_currency
+    elif rupees := around.rupees_before(text, start):
+        start, currency = rupees
+        money_word = "" if currency else "rupees"
     if token.suffix:
         counted = around.counted_after(text, token.end, False)
-        if currency is None and not (counted and counted.unit):
+        if currency is None and not money_word and not (counted and counted.unit):
             return None  # "5m" is five metres; "$5m" and "1.2m visas" are millions
         token = apply_suffix(token)
     qualifier = Qualifier.EXACT
     found_qualifier = around.qualifier_before(text, start)
     if found_qualifier:
         start, qualifier = found_qualifier
-    reading = Reading(start, token.end, token.value, qualifier=qualifier, currency=currency)
+    reading = Reading(
+        start, token.end, token.value, qualifier=qualifier, currency=currency, unit=money_word
+    )
     reading = _with_money_word(text, reading)
     reading = _with_range(text, tokens, index, consumed, reading)
     reading = _with_money_word(text, reading)

@@ -63,11 +63,39 @@ def test_values_in_digits_and_words(text: str, value: str) -> None:
         ("paid 500 Syrian pounds", "SYP"),
         ("paid R$500", "BRL"),
         ("paid 500 hryvnias", "UAH"),
+        ("paid 500 Nepali rupees", "NPR"),
+        ("paid 500 Indian rupees", "INR"),
+        ("paid NRs 500", "NPR"),
+        ("paid NPR 500", "NPR"),
     ],
 )
 def test_currencies(text: str, currency: str) -> None:
     number = only(text)
     assert (number.currency, number.unit, number.kind) == (currency, currency, NumberKind.AMOUNT)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("paid 900,000 rupees", "900000"),
+        ("paid Rs 900,000", "900000"),
+        ("paid Rs. 900,000", "900000"),
+        ("paid Rs.900,000", "900000"),
+        ("paid Rs 5m", "5000000"),
+    ],
+)
+def test_rupees_of_no_stated_country_are_money_without_a_guessed_currency(
+    text: str, value: str
+) -> None:
+    """India, Nepal, Pakistan and Sri Lanka all pay in rupees: no code is assumed."""
+    number = only(text)
+    assert (number.value, number.currency, number.unit, number.kind) == (
+        Decimal(value), None, "rupees", NumberKind.AMOUNT,
+    )  # fmt: skip
+
+
+def test_a_point_after_other_words_still_does_not_start_a_number() -> None:
+    assert [n.raw for n in extract_numbers("version 1.2.3 shipped; it was .5 off")] == []
 
 
 @pytest.mark.parametrize(
