@@ -149,6 +149,7 @@ def currency_of_word(word: str, adjective: str | None) -> tuple[str | None, str]
 _QUALIFIERS: list[tuple[str, str]] = [
     (r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.", "about"),
     (r"maybe|perhaps|almost exactly|nearly exactly", "about"),
+    (r"closer to", "about"),
     (r"nearly|almost|close to|just under|just shy of|not quite", "nearly"),
     (r"up to|as many as|as much as|at most|no more than|a maximum of|maximum of|within", "up_to"),
     (r"less than|fewer than|under|below|not even", "less_than"),

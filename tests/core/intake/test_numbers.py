@@ -94,6 +94,20 @@ def test_rupees_of_no_stated_country_are_money_without_a_guessed_currency(
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "subject", "qualifier"),
+    [
+        ("the pay was closer to $1,000 monthly", "pay", Qualifier.ABOUT),
+        ("His salary is about $900 a month.", "salary", Qualifier.ABOUT),
+        ("The death toll stood at 12.", "death toll", Qualifier.EXACT),
+        ("They were paid $500.", "", Qualifier.EXACT),  # a pronoun and a passive say nothing
+    ],
+)
+def test_the_noun_a_figure_is_the_value_of(text: str, subject: str, qualifier: Qualifier) -> None:
+    number = only(text)
+    assert (number.subject, number.qualifier) == (subject, qualifier)
+
+
 def test_a_point_after_other_words_still_does_not_start_a_number() -> None:
     assert [n.raw for n in extract_numbers("version 1.2.3 shipped; it was .5 off")] == []
 
