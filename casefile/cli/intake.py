@@ -73,6 +73,9 @@ def run_intake(args: argparse.Namespace) -> int:
             "claims": [c.id for c in report.claims],
             "sources_created": [src.id for src in report.sources_created],
             "sources_matched": [src.id for src in report.sources_matched],
+            "needs_unit": [
+                {"raw": n.raw, "start": n.start, "end": n.end} for n in report.needs_unit
+            ],
         }
     if args.json:
         emit_json(out)
@@ -90,5 +93,11 @@ def run_intake(args: argparse.Namespace) -> int:
                 f"stored {len(report.quotes)} quotes and {len(report.claims)} numbers; "
                 f"{len(report.sources_created)} new sources"
             )
+            if report.needs_unit:
+                lines.append(
+                    f"not stored: {len(report.needs_unit)} numbers whose unit the text does "
+                    "not say; add them with `casefile add claim … --unit UNIT`:"
+                )
+                lines += [f"  {n.raw}  (characters {n.start}–{n.end})" for n in report.needs_unit]
         emit_lines(lines)
     return 0

@@ -49,6 +49,9 @@ class AcceptReport:
     claims: tuple[Claim, ...]
     sources_created: tuple[Source, ...]
     sources_matched: tuple[Source, ...]
+    # figures whose unit the text does not say ("more than 15,000" of what?): a claim must say
+    # what it counts, so these wait for the reporter to set one instead of failing the rest
+    needs_unit: tuple[NumberCandidate, ...] = ()
 
 
 def read_text(text: str, *, title: str = "") -> ReadDocument:
@@ -151,8 +154,8 @@ def quote_around(session: Session, document_id: str, start: int, end: int) -> Qu
 
 def _subject(number: NumberCandidate) -> str:
     """What a number counts, when the text says it ("350 young men"). No guessing here: a
-    wrong subject would hide a conflict, an empty one lets detection compare the claim with
-    every figure of the same unit and period. The window offers suggestions to the reporter."""
+    wrong subject would hide a conflict, while claims left without one are compared with each
+    other by unit and period. The window offers suggestions to the reporter."""
     return number.subject
 
 
@@ -203,7 +206,10 @@ def accept(
         )
         stored_quotes.append((candidate, stored))
     stored_claims: list[Claim] = []
+    needs_unit = tuple(n for n in number_candidates if not n.unit.strip())
     for number in number_candidates:
+        if not number.unit.strip():
+            continue
         inside = next(
             (q for c, q in stored_quotes if c.start <= number.start and number.end <= c.end), None
         ) or quote_around(session, document.id, number.start, number.end)
@@ -233,5 +239,9 @@ def accept(
             )
         )
     return AcceptReport(
-        tuple(q for _, q in stored_quotes), tuple(stored_claims), tuple(created), tuple(matched)
+        tuple(q for _, q in stored_quotes),
+        tuple(stored_claims),
+        tuple(created),
+        tuple(matched),
+        needs_unit,
     )

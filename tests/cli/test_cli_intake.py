@@ -52,3 +52,21 @@ def test_intake_refuses_unknown_and_missing_files_cleanly(tmp_path: Path, cli: A
         result = cli("intake", case, target)
         assert result.code == 2 and "Traceback" not in result.err
         assert len(result.err.strip().splitlines()) == 1
+
+
+def test_a_figure_without_a_unit_waits_and_the_rest_is_stored(tmp_path: Path, cli: Any) -> None:
+    """One figure that does not say what it counts must not sink the whole intake."""
+    case = tmp_path / "i.casefile"
+    cli("new", case, "--title", "Intake", "--no-encryption")
+    article = tmp_path / "article.txt"
+    article.write_text(
+        ARTICLE + "\nIndependent groups put the figure at more than 15,000.\n", encoding="utf-8"
+    )
+    result = cli("intake", case, article, "--accept", "--json")
+    assert result.code == 0, result.err
+    accepted = result.json()["accepted"]
+    assert [n["raw"] for n in accepted["needs_unit"]] == ["more than 15,000"]
+    assert len(accepted["claims"]) >= 3  # $2,000, $1,000 and the 350 young men
+    said = cli("intake", case, article, "--accept")
+    assert said.code == 0
+    assert "not stored: 1 numbers" in said.out and "more than 15,000" in said.out

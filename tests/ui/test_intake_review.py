@@ -158,3 +158,28 @@ def test_a_document_read_for_a_case_closed_meanwhile_goes_nowhere(
     for name in ("first", "second"):
         with open_case(tmp_path / f"{name}.casefile") as case, case.read() as s:
             assert documents.count(s) == 0
+
+
+def test_a_number_without_a_unit_is_left_for_the_reporter_to_complete(
+    window: MainWindow, controller: CaseController, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from casefile.services import intake
+
+    controller.create(tmp_path / "unit.casefile", title="Unit", passphrase=None)
+    text = TEXT + "Independent groups put the figure at more than 15,000.\n"
+    task = window.intake.start(None, intake.read_text(text, title="Port workers"))
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: window.intake.review is not None)
+    review = window.intake.review
+    assert review is not None
+    qtbot.addWidget(review)
+    review.accept_all()
+    pending = [i for i in review.items if i.state is State.PENDING]
+    assert [i.candidate.raw for i in pending] == ["more than 15,000"]  # type: ignore[union-attr]
+    assert all(i.state is State.ACCEPTED for i in review.items if i not in pending)
+    assert "1 numbers do not say what they count" in review.status.text()
+    review.list.setCurrentRow(review.items.index(pending[0]))
+    press(review, "A")
+    assert pending[0].state is State.PENDING
+    assert "“more than 15,000” does not say what it counts" in review.status.text()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeGuard
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
@@ -81,6 +81,11 @@ COLORS = {
 }
 
 
+def _needs_unit(candidate: object) -> TypeGuard[NumberCandidate]:
+    """A number whose unit the text does not say: it cannot become a claim as it stands."""
+    return isinstance(candidate, NumberCandidate) and not candidate.unit.strip()
+
+
 class IntakeReview(QDialog):
     """accepted(kind, id) for each record stored from the review."""
 
@@ -122,6 +127,12 @@ class IntakeReview(QDialog):
         splitter.addWidget(self.reader)
         splitter.setSizes([460, 740])
         layout.addWidget(splitter, 1)
+        # what needs the reporter's hand (a number with no unit), said where they look next
+        self.status = QLabel()
+        self.status.setObjectName("review_status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("Accept (A)"), self.accept_current),
@@ -200,9 +211,22 @@ class IntakeReview(QDialog):
             self._advance()
 
     def accept_all(self) -> None:
+        waiting = 0
         for item in self.items:
-            if item.state is State.PENDING and not self._accept(item, ask=False):
+            if item.state is not State.PENDING:
+                continue
+            if _needs_unit(item.candidate):
+                waiting += 1  # left pending: the reporter says what it counts (E) or rejects it
+                continue
+            if not self._accept(item, ask=False):
                 break
+        if waiting:
+            self.status.setText(
+                self.tr(
+                    "{0} numbers do not say what they count: edit each (E) to set a unit, "
+                    "or reject it (R)."
+                ).format(waiting)
+            )
 
     def _speaker_choice(self, speaker: str) -> tuple[bool, str | None]:
         """(go on, source id or None to create). Asks when no existing source matches."""
@@ -233,6 +257,14 @@ class IntakeReview(QDialog):
 
     def _accept(self, item: Item, *, ask: bool = True) -> bool:
         candidate = item.candidate
+        if _needs_unit(candidate):
+            self.status.setText(
+                self.tr(
+                    "“{0}” does not say what it counts: edit it (E) to set a unit, "
+                    "or reject it (R)."
+                ).format(candidate.raw)
+            )
+            return False
         speaker = candidate.speaker
         if ask and speaker:
             go_on, choice = self._speaker_choice(speaker)
