@@ -41,6 +41,13 @@ ORGANISATION_WORDS = (
     "ministry", "agency", "company", "office", "department", "army", "police",
     "government", "council", "committee", "union", "court", "embassy", "group",
 )  # fmt: skip
+# Attributions to paper ("according to a document seen by the Post", "a leaked memo says")
+# become document sources: the head noun, within the first words, names a kind of record.
+DOCUMENT_WORDS = frozenset({
+    "document", "documents", "report", "reports", "memo", "memos", "letter", "letters",
+    "contract", "contracts", "record", "records", "filing", "filings", "email", "emails",
+    "e-mail", "cable", "cables", "dossier", "transcript", "minutes", "study", "survey",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,15 @@ def match_source(existing: Sequence[Source], speaker: str) -> Source | None:
     return None
 
 
+def _kind_of(speaker: str) -> SourceKind:
+    lowered = speaker.casefold()
+    if DOCUMENT_WORDS.intersection(lowered.split()[:3]):
+        return SourceKind.DOCUMENT
+    if any(w in lowered for w in ORGANISATION_WORDS):
+        return SourceKind.ORGANISATION
+    return SourceKind.PERSON
+
+
 def _source_for(
     session: Session,
     speaker: str,
@@ -127,10 +143,9 @@ def _source_for(
             matched.append(found)
         return RecordId(found.id)
     if kind is None:
-        lowered = speaker.casefold()
-        is_body = any(w in lowered for w in ORGANISATION_WORDS)
-        kind = SourceKind.ORGANISATION if is_body else SourceKind.PERSON
-    name = speaker[:1].upper() + speaker[1:] if speaker.startswith("the ") else speaker
+        kind = _kind_of(speaker)
+    # a description opens a sentence in the list of sources: "Local officials", "A relative"
+    name = speaker[:1].upper() + speaker[1:]
     new = sources.add(session, SourceDraft(name=name[:500], kind=kind, protection=Protection.NAMED))
     known.append(new)
     created.append(new)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from casefile.domain.enums import ContradictionKind, ContradictionStatus
+from casefile.domain.enums import ContradictionKind, ContradictionStatus, SourceKind
 from casefile.intake import read_bytes
 from casefile.services import analysis, contradictions, intake
 from casefile.services.case import OpenCase
@@ -66,3 +66,22 @@ def test_pasted_text_and_files_keep_their_bytes_hash(case: OpenCase, tmp_path: P
     with case.transaction() as s:
         document = intake.add_document(s, pasted)
     assert document.text == pasted.text
+
+
+def test_speakers_become_sources_of_the_right_kind_named_as_in_a_list(case: OpenCase) -> None:
+    text = (
+        "The recruits were sent to the front, according to a document seen by the Post.\n\n"
+        "About 100 men have returned, the foreign ministry said in a statement.\n\n"
+        '"Nobody told us anything," said a relative of one recruit.\n\n'
+        "At least 40 have died, local officials said.\n"
+    )
+    read = read_bytes(text.encode("utf-8"), "sources.txt")
+    result = intake.propose(read.text)
+    with case.transaction() as s:
+        document = intake.add_document(s, read)
+        report = intake.accept(s, document, result.quotes, result.numbers)
+    kinds = {src.name: src.kind for src in report.sources_created}
+    assert kinds.get("A document seen by the Post") is SourceKind.DOCUMENT, kinds
+    assert kinds.get("The foreign ministry") is SourceKind.ORGANISATION, kinds
+    assert kinds.get("A relative of one recruit") is SourceKind.PERSON, kinds
+    assert kinds.get("Local officials") is SourceKind.PERSON, kinds
