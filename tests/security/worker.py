@@ -4,6 +4,7 @@ until the test kills it with SIGKILL. Run as `python -m tests.security.worker MO
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from casefile.domain.records import QuoteDraft, SourceDraft
@@ -52,18 +53,24 @@ def fill_until_full(path: Path) -> None:
     case.close()
 
 
+def acknowledge_forever(step: Callable[[], object]) -> None:
+    """Says the case is open, then does `step` again and again, acknowledging each one (the
+    test kills the process somewhere inside one of them)."""
+    print("opened", flush=True)
+    n = 0
+    while True:
+        step()
+        n += 1
+        print(f"ack {n}", flush=True)
+
+
 def export_loop(path: Path, passphrase: str, out: Path) -> None:
-    """Writes the same export again and again (kill -9 lands somewhere in one of them)."""
+    """Writes the same export again and again."""
     from casefile.services.exchange import export_case, passphrase_sealing
 
     case = open_case(path, passphrase=passphrase or None)
     sealing = passphrase_sealing("export passphrase long", log2_work=10)
-    print("opened", flush=True)
-    n = 0
-    while True:
-        export_case(case, out, sealing=sealing, acknowledged=True)
-        n += 1
-        print(f"ack {n}", flush=True)
+    acknowledge_forever(lambda: export_case(case, out, sealing=sealing, acknowledged=True))
 
 
 def import_loop(path: Path, export: Path) -> None:
@@ -71,24 +78,15 @@ def import_loop(path: Path, export: Path) -> None:
     from casefile.services.exchange_import import import_file, passphrase_opener
 
     case = open_case(path)
-    print("opened", flush=True)
-    n = 0
-    while True:
-        import_file(case, export, decrypt=passphrase_opener("export passphrase long"))
-        n += 1
-        print(f"ack {n}", flush=True)
+    opener = passphrase_opener("export passphrase long")
+    acknowledge_forever(lambda: import_file(case, export, decrypt=opener))
 
 
 def backup_loop(path: Path, root: Path) -> None:
     from casefile.services.backups import make_backup
 
     case = open_case(path)
-    print("opened", flush=True)
-    n = 0
-    while True:
-        make_backup(case, keep=3, root=root)
-        n += 1
-        print(f"ack {n}", flush=True)
+    acknowledge_forever(lambda: make_backup(case, keep=3, root=root))
 
 
 def print_loop(path: Path, out: Path) -> None:
@@ -97,14 +95,13 @@ def print_loop(path: Path, out: Path) -> None:
     from ui.printing import render_pdf
 
     case = open_case(path)
-    print("opened", flush=True)
-    n = 0
-    while True:
+
+    def one_pdf() -> None:
         with case.read() as s:
             document = print_case(s, Audience.REDACTED)
         render_pdf(document, out)
-        n += 1
-        print(f"ack {n}", flush=True)
+
+    acknowledge_forever(one_pdf)
 
 
 def write_once(kind: str, path: Path, out: Path) -> None:
