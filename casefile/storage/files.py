@@ -87,7 +87,7 @@ def _stale_named_temps(target: Path) -> list[Path]:
 
 def atomic_write(
     target: Path,
-    write: Callable[[Path], None],
+    write: Callable[[Path], object],
     *,
     what: str = "save the file",
     verify: Callable[[Path], None] | None = None,
@@ -115,38 +115,46 @@ def atomic_write(
         return
     temp = temp_sibling(target, "writing")
     try:
-        content = Path(f"/proc/self/fd/{fd}")
-        write(content)
-        os.fsync(fd)
-        if verify is not None:
-            verify(content)
-        if overwrite:
-            # named for a moment only: link, then rename over the target
-            _link_unnamed(content, temp)
-            temp.replace(target)
-        else:
-            _link_unnamed(content, target)  # never clobbers
-        fsync_dir(folder)
+        with _no_temp_left(temp, what):
+            content = Path(f"/proc/self/fd/{fd}")
+            write(content)
+            os.fsync(fd)
+            if verify is not None:
+                verify(content)
+            if overwrite:
+                # named for a moment only: link, then rename over the target
+                _link_unnamed(content, temp)
+                temp.replace(target)
+            else:
+                _link_unnamed(content, target)  # never clobbers
+            fsync_dir(folder)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _no_temp_left(temp: Path, what: str) -> Iterator[None]:
+    """On any failure the temp file goes, and an OSError becomes our storage error."""
+    try:
+        yield
     except OSError as error:
         remove_quietly(temp)
         raise storage_error(error, what) from None
     except BaseException:
         remove_quietly(temp)
         raise
-    finally:
-        os.close(fd)
 
 
 def _write_named(
     target: Path,
-    write: Callable[[Path], None],
+    write: Callable[[Path], object],
     *,
     what: str,
     verify: Callable[[Path], None] | None,
     overwrite: bool,
 ) -> None:
     temp = temp_sibling(target, "writing")
-    try:
+    with _no_temp_left(temp, what):
         write(temp)
         fsync_file(temp)
         if verify is not None:
@@ -157,12 +165,6 @@ def _write_named(
             os.link(temp, target)  # fails if the target appeared meanwhile: never clobbers
             temp.unlink()
         fsync_dir(target.parent)
-    except OSError as error:
-        remove_quietly(temp)
-        raise storage_error(error, what) from None
-    except BaseException:
-        remove_quietly(temp)
-        raise
 
 
 def raise_if_disk_full(folder: Path, what: str, *, margin: int = 256 * 1024) -> None:
