@@ -46,13 +46,20 @@ _DETERMINER = (
     r"|[Tt]his|[Tt]hese|[Tt]hose|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth"
     rf"|{NAME_WORD}['’]s)"
 )
+# What a speaker phrase may end with: "of the union", "in northern villages", "from Rolpa
+# district".
+_PLACE_OR_GROUP = (
+    rf"(?:[ \t]+(?:for|of|at|from|in|with)[ \t]+(?:the[ \t]+)?"
+    rf"(?:{NAME}(?:[ \t]+{_LOWER_NP_WORD})?|(?:{_LOWER_NP_WORD}[ \t]+){{0,2}}{_LOWER_NP_WORD}))"
+)
 COMMON_NP = (
     rf"{_DETERMINER}[ \t]+(?:{NAME}[ \t]+(?={_LOWER_NP_WORD}))?(?:{NP_WORD}[ \t]+){{0,3}}{NP_WORD}"
-    rf"(?:[ \t]+(?:for|of|at|from|in|with)[ \t]+(?:the[ \t]+)?"
-    rf"(?:{NAME}|(?:{_LOWER_NP_WORD}[ \t]+){{0,2}}{_LOWER_NP_WORD}))?"
+    rf"{_PLACE_OR_GROUP}?"
 )
-# Plural nouns without a determiner: "officials said", "local activists say".
-_BARE_PLURAL = rf"(?:{NP_WORD}[ \t]+){{0,2}}[{LOWER}][\w{MARKS}'’-]*s\b"
+# Plural nouns without a determiner: "officials said", "local activists say", "families in
+# northern villages say".
+_PLURAL = rf"(?!{_STOP}\b)[{LOWER}{UPPER}][\w{MARKS}'’-]*s\b"
+_BARE_PLURAL = rf"(?:{NP_WORD}[ \t]+){{0,2}}{_PLURAL}{_PLACE_OR_GROUP}{{0,2}}"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 SPEAKER = rf"(?<![\w{MARKS}'’-])(?:{PRONOUN}\b|{COMMON_NP}|{NAME}|{CASELESS_NAME}|{_BARE_PLURAL})"
 # Words before a speaker that show it is the object of something else ("with the agency said").

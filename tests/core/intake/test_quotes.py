@@ -139,6 +139,28 @@ def test_reported_speech_is_a_paraphrase(text: str, words: str, speaker: str) ->
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Families in northern villages say the recruiters lied to them.",
+            "Families in northern villages",
+        ),
+        ("Relatives of the recruits say the men were never paid.", "Relatives of the recruits"),
+        ("Officials at the ministry said the contracts were legal.", "Officials at the ministry"),
+        ("Dozens of men in the camps say the men were never paid.", "Dozens of men in the camps"),
+        ("Prices of rice rose sharply, traders in Birgunj said.", "traders in Birgunj"),
+        (
+            'Mothers from Rolpa district told the Post: "They took our sons."',
+            "Mothers from Rolpa district",
+        ),
+    ],
+)
+def test_a_group_speaker_keeps_where_it_is_from(text: str, speaker: str) -> None:
+    """A group named with its place or its kin is not reduced to the place ("villages")."""
+    assert only(text).speaker == speaker
+
+
 def test_a_denial_keeps_its_verb() -> None:
     quote = only("Mendes denied that he had misled anyone.")
     assert quote.text == "denied that he had misled anyone"
