@@ -29,6 +29,12 @@ _ABBREVIATIONS = words(
     a.m p.m u.s u.k u.n dept est fig al gov't supt insp cmdr brig adm"""
 )
 _WORD_BEFORE = re.compile(r"([\w.']+)\.*$")
+_NEXT_LINE_START = re.compile(rf"[{LINE_BREAKS}]+[ \t]*(\w)")
+# Words a heading does not end on but a wrapped line of running text often does.
+_CARRY_ON_WORDS = words(
+    """a an the of to and or but in on at for with by as from that than more his her their
+    its our was were is are had has have be been who which whose into about"""
+)
 _MAX_HEADING = 70
 
 
@@ -131,11 +137,21 @@ def _after_abbreviation(text: str, sentence_start: int, match: re.Match[str]) ->
 
 
 def _line_ends_sentence(text: str, sentence_start: int, line_end: int) -> bool:
-    """A line break ends a sentence after a heading-like line or a line ending in punctuation."""
+    """A line break ends a sentence after a heading-like line or a line ending in punctuation.
+
+    A short first line is a heading unless the text goes on mid-sentence: hard-wrapped copy
+    (e-mail, PDF text, 72-column files) breaks lines anywhere, so a line ending on "a" or
+    "the", or followed by a line in lower case, carries its sentence on.
+    """
     line_start = text.rfind("\n", 0, line_end) + 1
     line = text[max(line_start, sentence_start) : line_end].rstrip()
     if not line:
         return True
     if line[-1] in '.!?:;…"”’)]':
         return True
-    return len(line) <= _MAX_HEADING and line_start >= sentence_start
+    if len(line) > _MAX_HEADING or line_start < sentence_start:
+        return False
+    last_word = line.rsplit(None, 1)[-1]
+    following = _NEXT_LINE_START.match(text, line_end)
+    continues = following is not None and following.group(1).islower()
+    return not continues and last_word not in _CARRY_ON_WORDS

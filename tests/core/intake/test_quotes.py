@@ -161,6 +161,26 @@ def test_a_group_speaker_keeps_where_it_is_from(text: str, speaker: str) -> None
     assert only(text).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the indictment, Ceban and his co-defendants opened more\n"
+        "than 150 bank accounts in the names of the victims.",
+        # the next line starts with a capital, but no heading ends on "the"
+        "Mark Ellison said his client had come to the\nRepublic of Moldova to open the accounts"
+        " in the names of the victims.",
+    ],
+)
+def test_reported_speech_goes_on_across_a_wrapped_line(text: str) -> None:
+    """A short first line of hard-wrapped text is not a heading when its sentence goes on."""
+    assert only(text).text.endswith("in the names of the victims")
+
+
+def test_a_heading_line_still_ends_its_sentence() -> None:
+    found = quotes_of("Recruits stranded at the front\nThe ministry said the men were paid.")
+    assert [(q.speaker, q.text) for q in found] == [("The ministry", "the men were paid")]
+
+
 def test_a_denial_keeps_its_verb() -> None:
     quote = only("Mendes denied that he had misled anyone.")
     assert quote.text == "denied that he had misled anyone"
