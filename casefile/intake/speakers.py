@@ -60,8 +60,25 @@ COMMON_NP = (
 # northern villages say".
 _PLURAL = rf"(?!{_STOP}\b)[{LOWER}{UPPER}][\w{MARKS}'’-]*s\b"
 _BARE_PLURAL = rf"(?:{NP_WORD}[ \t]+){{0,2}}{_PLURAL}{_PLACE_OR_GROUP}{{0,2}}"
+_ROLE_WORDS = words(
+    """minister deputy president vice prime director chief commander general colonel captain
+    lieutenant major sergeant secretary ambassador governor mayor senator judge officer
+    spokesman spokeswoman spokesperson chairman chairwoman chair ceo executive inspector
+    superintendent prosecutor attorney professor king queen prince emir representative rep
+    sen gov gen col capt lt sgt maj cpl adm brig cmdr insp supt undersecretary envoy
+    councillor councilor commissioner mp mep mk lawmaker congressman congresswoman official
+    leader lawyer activist researcher analyst economist head manager agent recruiter broker
+    founder coordinator organiser organizer campaigner adviser advisor consultant editor
+    correspondent negotiator"""
+)
+_ROLE = "(?:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True)) + ")"
+# A name after its job: "Foreign Ministry spokesperson Amrit Rai", "union leader Rosa Salas".
+_TITLED_NAME = rf"(?:{NAME}[ \t]+)?(?:[{LOWER}][\w-]*[ \t]+)?{_ROLE}[ \t]+{NAME}"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
-SPEAKER = rf"(?<![\w{MARKS}'’-])(?:{PRONOUN}\b|{COMMON_NP}|{NAME}|{CASELESS_NAME}|{_BARE_PLURAL})"
+SPEAKER = (
+    rf"(?<![\w{MARKS}'’-])(?:{PRONOUN}\b|{COMMON_NP}|{NAME}|{_TITLED_NAME}|{CASELESS_NAME}"
+    rf"|{_BARE_PLURAL})"
+)
 # Words before a speaker that show it is the object of something else ("with the agency said").
 NOT_A_SUBJECT = re.compile(
     r"\b(?:with|to|for|of|by|from|in|on|at|about|than|into|against|was|were|is|are|been|be)"
@@ -118,14 +135,6 @@ PLACE_OR_TIME = _PLACE_OR_TIME
 # A speech verb with its listener when it takes one: "said", "told Reuters", "told me".
 VERB_PHRASE = rf"(?:{_TELL_VERB}(?:{GAP}{OBJECT})?|{SAY_VERB})"
 
-_ROLE_WORDS = words(
-    """minister deputy president vice prime director chief commander general colonel captain
-    lieutenant major sergeant secretary ambassador governor mayor senator judge officer
-    spokesman spokeswoman spokesperson chairman chairwoman chair ceo executive inspector
-    superintendent prosecutor attorney professor king queen prince emir representative rep
-    sen gov gen col capt lt sgt maj cpl adm brig cmdr insp supt undersecretary envoy
-    councillor councilor commissioner mp mep mk lawmaker congressman congresswoman"""
-)
 _LEADING_NOISE = words(
     """in on at but and then when while after before since so yet still now meanwhile however
     instead also asked speaking according last this that these those later earlier today
@@ -180,15 +189,13 @@ def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(tokens) == 1 and text[tokens[0][0] : tokens[0][1]].lower() in _NEVER_ALONE:
         return None  # "An estimated 600": an article is nobody
-    first_word = text[tokens[0][0] : tokens[0][1]]
-    if first_word[:1].isupper() or not first_word[:1].isalpha():
-        last_role = -1
-        for index, (token_start, token_end) in enumerate(tokens):
-            word = text[token_start:token_end].rstrip(".").lower()
-            if word in _ROLE_WORDS:
-                last_role = index
-        if 0 <= last_role < len(tokens) - 1 and _capitalised(text, tokens[last_role + 1]):
-            tokens = tokens[last_role + 1 :]
+    last_role = -1
+    for index, (token_start, token_end) in enumerate(tokens):
+        word = text[token_start:token_end].rstrip(".").lower()
+        if word in _ROLE_WORDS:
+            last_role = index
+    if 0 <= last_role < len(tokens) - 1 and _capitalised(text, tokens[last_role + 1]):
+        tokens = tokens[last_role + 1 :]
     span_start, span_end = tokens[0][0], tokens[-1][1]
     while span_end > span_start and text[span_end - 1] in ".,;:'’":
         if text[span_end - 1] == "." and span_end - span_start <= 3:

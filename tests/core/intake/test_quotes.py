@@ -67,6 +67,8 @@ def test_a_quotation_split_around_its_attribution_has_one_speaker() -> None:
         ('"The contracts were legal," the company\'s lawyer, Paulo Arruda, said.', "Paulo Arruda"),
         ('"The contracts were legal," said Interior Minister Daniel Okafor.', "Daniel Okafor"),
         ('"The contracts were legal," said سمير الحلبي, a broker.', "سمير الحلبي"),
+        ('"The contracts were legal," Foreign Ministry spokesperson Amrit Rai said.', "Amrit Rai"),
+        ('"The contracts were legal," police spokesman Dan Bhatt told the Post.', "Dan Bhatt"),
     ],
 )
 def test_attributions_before_and_after(text: str, speaker: str) -> None:
