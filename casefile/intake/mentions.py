@@ -22,7 +22,9 @@ _INTRODUCTION = LazyPattern(
 )
 # A person doing something: "Carla Nunes is a lawyer", "Lucas Ferreira answered the advert".
 _ACTING = re.compile(
-    r"[ \t]+(?:is|was|has|had|will|would|can|could|did|does|never|also|then|later|[a-z]{2,}ed"
+    r"[ \t]+(?:is|was|has|had|will|would|can|could|did|does|never|also|then|later|said|told"
+    r"|wrote|spoke|took|made|went|knew|left|came|gave|got|paid|sent|kept|lost|became|began"
+    r"|[a-z]{2,}ed"
     r"|[a-z]{2,}[^s\W]s)\b"
 )
 # A name in apposition: "Her husband, Lucas Ferreira, works nights."
@@ -35,8 +37,29 @@ _QUOTED = LazyPattern(r"[\"“«][^\"”»\n]*[\"”»]")
 _MASCULINE = LazyPattern(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
 _FEMININE = LazyPattern(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f"}
 # "It said" may stand for "the ministry" or "Atlas Logistics", not for a long description.
 _BODY_FOR_IT = LazyPattern(r"[Tt]he[ \t]+\S+(?:[ \t]+\S+){0,3}|[A-Z]\S*(?:[ \t]+\S+){0,4}")
+
+
+# Quotations, across wrapped lines but not across paragraphs.
+_QUOTATION = LazyPattern(r"[\"“«](?:[^\"”»\n]|\n(?![ \t]*\n)){1,2000}?[\"”»]")
+_TITLE_BEFORE = LazyPattern(r"\b(Mr|Mrs|Ms)\.?[ \t]+$")
+
+
+class _QuotedSpans:
+    """Where the text's quotations are, to tell a name someone says from a name in narration."""
+
+    def __init__(self, text: str) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for match in _QUOTATION.finditer(text):
+            self._starts.append(match.start())
+            self._ends.append(match.end())
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self._ends[index]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,19 +112,26 @@ class MentionIndex:
     @classmethod
     def of(cls, text: str) -> MentionIndex:
         index = cls(text)
+        quoted = _QuotedSpans(text)
         for match in _FULL_NAME.finditer(text):
-            index._add_full_name(match)
+            index._add_full_name(match, quoted=quoted.covers(match.start()))
         for match in _ONE_NAME.finditer(text):
             span = (match.start(), match.end())
             full = index.full_name_for(span)
-            if full is not None:
-                index._mentioned.add(Mention(full[0], full[1], SpeakerKind.PERSON, span[0]))
-                if _INTRODUCTION.match(text, span[1]):
-                    index._known.add(index._key(full))
-                    index.learn_gender(full, after=span)
+            if full is None:
+                continue
+            title = _TITLE_BEFORE.search(text, max(0, span[0] - 5), span[0])
+            if title:  # "Mr Ceban": the title tells, better than a pronoun nearby, who "he" is
+                index._genders[index._key(full)] = _TITLE_GENDER[title.group(1)]
+            if quoted.covers(span[0]):
+                continue  # a name in someone's words is not who "he said" after them is
+            index._mentioned.add(Mention(full[0], full[1], SpeakerKind.PERSON, span[0]))
+            if _INTRODUCTION.match(text, span[1]):
+                index._known.add(index._key(full))
+                index.learn_gender(full, after=span)
         return index
 
-    def _add_full_name(self, match: re.Match[str]) -> None:
+    def _add_full_name(self, match: re.Match[str], *, quoted: bool = False) -> None:
         span = clean_speaker(self.text, match.start(), match.end())
         if span is None:
             return
@@ -116,10 +146,15 @@ class MentionIndex:
         self._starts.append(span[0])
         if kind is not SpeakerKind.PERSON:
             return
+        gendered_title = _TITLE_GENDER.get(phrase.split(maxsplit=1)[0].rstrip("."))
+        if gendered_title:
+            self._genders[self._key(span)] = gendered_title
         if not (_has_title(phrase) and len(words) == 1):  # "Mr Salameh" is no fuller a name
             for word in {words[0], words[-1]}:
                 self._by_word.setdefault(word, []).append(position)
                 self._word_ends.setdefault(word, []).append(span[1])
+        if quoted:
+            return
         self._mentioned.add(mention)
         introduced = _INTRODUCTION.match(self.text, span[1]) or _has_title(phrase)
         acting = _ACTING.match(self.text, span[1])

@@ -96,6 +96,26 @@ def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
     assert last.speaker == "Lucas Ferreira"
 
 
+def test_a_pronoun_after_a_quotation_is_not_someone_named_inside_it() -> None:
+    text = (
+        "Victor Ceban, 44, was jailed on Friday. Sarah Whitfield, prosecuting, told the court "
+        "that the men were paid nothing.\n\n"
+        '"These people arrived with nothing, and Victor Ceban made sure they kept nothing," '
+        "she said."
+    )
+    last = quotes_of(text)[-1]
+    assert last.speaker == "Sarah Whitfield"
+
+
+def test_a_title_tells_a_pronoun_who_it_can_be() -> None:
+    text = (
+        "Tomas Ilic, 51, runs the agency. Dana Ceban, 44, was jailed on Friday; Ms Ceban will "
+        'appeal.\n\n"The sentence is too long," he said.'
+    )
+    last = quotes_of(text)[-1]
+    assert last.speaker == "Tomas Ilic"
+
+
 def test_a_surname_is_resolved_to_the_full_name_mentioned_before() -> None:
     text = 'Tiago Mendes runs the agency. "Every man knew," Mendes said.'
     quote = only(text)
