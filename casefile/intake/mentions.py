@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from casefile.intake.layout import Span
 from casefile.intake.lazy import LazyPattern
 from casefile.intake.names import normalise_name
-from casefile.intake.speakers import NAME, NAME_WORD, SpeakerKind, clean_speaker, speaker_kind
+from casefile.intake.speakers import (
+    NAME,
+    NAME_WORD,
+    ROLE_WORDS,
+    SpeakerKind,
+    clean_speaker,
+    speaker_kind,
+)
 
 _FULL_NAME = LazyPattern(NAME)
 # A surname on its own, not in the possessive ("Souza's squad" does not mention Souza as actor).
@@ -44,6 +51,12 @@ _BODY_FOR_IT = LazyPattern(r"[Tt]he[ \t]+\S+(?:[ \t]+\S+){0,3}|[A-Z]\S*(?:[ \t]+
 
 # Quotations, across wrapped lines but not across paragraphs.
 _QUOTATION = LazyPattern(r"[\"“«](?:[^\"”»\n]|\n(?![ \t]*\n)){1,2000}?[\"”»]")
+# Where a person's job is said: "Judge Alison Pryce", "spokesperson Amrit Rai" before the name,
+# "Amrit Rai, a ministry spokesperson" after it.
+_ROLE_BEFORE = LazyPattern(r"([A-Za-z]+)\.?[ \t]+$")
+_ROLE_AFTER = LazyPattern(r",[ \t]+(?:a|an|the)[ \t]+([^,.;:\n]{1,50})")
+# "the judge told him": a speaker named by their job alone.
+_BY_ROLE = LazyPattern(r"[Tt]he[ \t]+(?:[\w'’-]+[ \t]+)?([A-Za-z]+)")
 _TITLE_BEFORE = LazyPattern(r"\b(Mr|Mrs|Ms)\.?[ \t]+$")
 
 
@@ -108,6 +121,7 @@ class MentionIndex:
     _speakers: _Timeline = field(default_factory=_Timeline)
     _known: set[str] = field(default_factory=set)  # people introduced or heard so far
     _genders: dict[str, str] = field(default_factory=dict)
+    _roles: dict[str, _Timeline] = field(default_factory=dict)  # "judge": who was introduced so
 
     @classmethod
     def of(cls, text: str) -> MentionIndex:
@@ -156,6 +170,7 @@ class MentionIndex:
         if quoted:
             return
         self._mentioned.add(mention)
+        self._note_role(match.start(), span)
         introduced = _INTRODUCTION.match(self.text, span[1]) or _has_title(phrase)
         acting = _ACTING.match(self.text, span[1])
         in_apposition = _APPOSITION_BEFORE.search(self.text, max(0, span[0] - 3), span[0]) and (
@@ -164,6 +179,28 @@ class MentionIndex:
         if introduced or acting or in_apposition:
             self._known.add(self._key(span))
             self.learn_gender(span)
+
+    def _note_role(self, phrase_start: int, span: Span) -> None:
+        """Remember the job a person is introduced with, for "the judge said" later."""
+        roles = {w.rstrip(".").lower() for w in self.text[phrase_start : span[0]].split()}
+        before = _ROLE_BEFORE.search(self.text, max(0, phrase_start - 30), phrase_start)
+        after = _ROLE_AFTER.match(self.text, span[1], span[1] + 60)
+        for found in (before, after):
+            roles |= set(found.group(1).lower().split()) if found else set()
+        for role in roles & ROLE_WORDS:
+            self._roles.setdefault(role, _Timeline()).add(
+                Mention(span[0], span[1], SpeakerKind.PERSON, span[0])
+            )
+
+    def resolve_role(self, phrase: str, position: int) -> Span | None:
+        """The person "the judge" or "the ministry spokesperson" at `position` stands for: the
+        latest one introduced with that job."""
+        match = _BY_ROLE.fullmatch(phrase.strip())
+        timeline = self._roles.get(match.group(1).lower()) if match else None
+        if timeline is None:
+            return None
+        found = timeline.latest_before(position, _PERSON_REACH, lambda _: True)
+        return (found.start, found.end) if found else None
 
     def _key(self, span: Span) -> str:
         return normalise_name(self.text[span[0] : span[1]])

@@ -184,7 +184,8 @@ def _with_speaker(text: str, draft: _Draft, names: MentionIndex) -> _Draft:
         person = names.resolve_pronoun(pronoun, start)
         return replace(draft, speaker=person, how=draft.how if person else None)
     if speaker_kind(phrase) is not SpeakerKind.PERSON:
-        return draft
+        person = names.resolve_role(phrase, start)  # "the judge": the judge named before
+        return replace(draft, speaker=person) if person else draft
     words = phrase.split()
     if len(words) == 2 and words[0].rstrip(".") in _HONORIFICS:  # "Mr Salameh"
         start = end - len(words[1])

@@ -60,7 +60,7 @@ COMMON_NP = (
 # northern villages say".
 _PLURAL = rf"(?!{_STOP}\b)[{LOWER}{UPPER}][\w{MARKS}'’-]*s\b"
 _BARE_PLURAL = rf"(?:{NP_WORD}[ \t]+){{0,2}}{_PLURAL}{_PLACE_OR_GROUP}{{0,2}}"
-_ROLE_WORDS = words(
+ROLE_WORDS = words(
     """minister deputy president vice prime director chief commander general colonel captain
     lieutenant major sergeant secretary ambassador governor mayor senator judge officer
     spokesman spokeswoman spokesperson chairman chairwoman chair ceo executive inspector
@@ -71,7 +71,7 @@ _ROLE_WORDS = words(
     founder coordinator organiser organizer campaigner adviser advisor consultant editor
     correspondent negotiator"""
 )
-_ROLE = "(?:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True)) + ")"
+_ROLE = "(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + ")"
 # A name after its job: "Foreign Ministry spokesperson Amrit Rai", "union leader Rosa Salas".
 _TITLED_NAME = rf"(?:{NAME}[ \t]+)?(?:[{LOWER}][\w-]*[ \t]+)?{_ROLE}[ \t]+{NAME}"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
@@ -192,7 +192,7 @@ def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     last_role = -1
     for index, (token_start, token_end) in enumerate(tokens):
         word = text[token_start:token_end].rstrip(".").lower()
-        if word in _ROLE_WORDS:
+        if word in ROLE_WORDS:
             last_role = index
     if 0 <= last_role < len(tokens) - 1 and _capitalised(text, tokens[last_role + 1]):
         tokens = tokens[last_role + 1 :]

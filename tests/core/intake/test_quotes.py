@@ -116,6 +116,32 @@ def test_a_title_tells_a_pronoun_who_it_can_be() -> None:
     assert last.speaker == "Tomas Ilic"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Judge Alison Pryce sentenced him.\n\n"You treated them as stock," the judge said.',
+            "Alison Pryce",
+        ),
+        (
+            "Amrit Rai, a ministry spokesperson, met the families.\n\n"
+            '"We reply to every one," the spokesperson said.',
+            "Amrit Rai",
+        ),
+        (  # a body is not a person's job
+            "Amrit Rai, a ministry spokesperson, met the families.\n\n"
+            '"We reply to every one," the ministry said.',
+            "the ministry",
+        ),
+        ('"You treated them as stock," the judge said.', "the judge"),  # nobody named before
+    ],
+)
+def test_a_speaker_named_by_their_job_is_the_person_introduced_with_it(
+    text: str, speaker: str
+) -> None:
+    assert quotes_of(text)[-1].speaker == speaker
+
+
 def test_a_surname_is_resolved_to_the_full_name_mentioned_before() -> None:
     text = 'Tiago Mendes runs the agency. "Every man knew," Mendes said.'
     quote = only(text)
