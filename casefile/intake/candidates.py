@@ -26,7 +26,7 @@ class QuoteCandidate:
 
     `text == source[start:end]`. When a speaker is known, `speaker == source[speaker_start:
     speaker_end]`: the span may point before the quote, where a pronoun or surname was resolved
-    to the full name it stands for.
+    to the full name it stands for, or after it, where a headline's words are someone's later.
     """
 
     text: str

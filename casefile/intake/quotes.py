@@ -167,6 +167,42 @@ def _resolved(
             names.add_speaker(draft.speaker, kind, draft.span[0])
         results.append(_candidate(text, draft, original))
         previous = draft
+    return _echoes_attributed(results)
+
+
+_ECHO_WORDS = 3  # fewer words ("agency fee") are a phrase anyone may use, not an echo
+_ECHO_CONFIDENCE = 0.7
+
+
+def _echoes_attributed(found: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """A quotation with no speaker whose words someone is quoted saying elsewhere in the text
+    is theirs: a headline's "‘You treated them as stock’" and the judge's full sentence."""
+    spoken = [
+        (" ".join(q.text.casefold().split()), q)
+        for q in found
+        if q.speaker is not None and q.kind is QuoteKind.DIRECT
+    ]
+    if not spoken:
+        return found
+    results = []
+    for quote in found:
+        words = quote.text.casefold().split()
+        source = None
+        if quote.speaker is None and quote.kind is QuoteKind.DIRECT and len(words) >= _ECHO_WORDS:
+            flat = " ".join(words).strip(".,;:!?")
+            source = next((q for text, q in spoken if flat in text), None)
+        if source is None:
+            results.append(quote)
+            continue
+        results.append(
+            replace(
+                quote,
+                speaker=source.speaker,
+                speaker_start=source.speaker_start,
+                speaker_end=source.speaker_end,
+                confidence=_ECHO_CONFIDENCE,
+            )
+        )
     return results
 
 

@@ -142,6 +142,19 @@ def test_a_speaker_named_by_their_job_is_the_person_introduced_with_it(
     assert quotes_of(text)[-1].speaker == speaker
 
 
+def test_a_headline_quotation_is_theirs_who_say_it_in_the_story() -> None:
+    text = (
+        "‘You treated them as stock’: recruiter jailed\n\n"
+        'Judge Alison Pryce said: "You treated them as stock, to be housed and sold."\n\n'
+        'Campaigners called it "modern slavery".'
+    )
+    headline, body, scare = quotes_of(text)
+    assert headline.speaker == body.speaker == "Alison Pryce"
+    assert text[headline.speaker_start : headline.speaker_end] == "Alison Pryce"
+    assert headline.confidence < body.confidence
+    assert scare.text == "modern slavery"
+
+
 def test_a_surname_is_resolved_to_the_full_name_mentioned_before() -> None:
     text = 'Tiago Mendes runs the agency. "Every man knew," Mendes said.'
     quote = only(text)
