@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from casefile.domain.enums import QuoteKind
 from casefile.intake import attribution
@@ -177,20 +178,20 @@ _ECHO_CONFIDENCE = 0.7
 def _echoes_attributed(found: list[QuoteCandidate]) -> list[QuoteCandidate]:
     """A quotation with no speaker whose words someone is quoted saying elsewhere in the text
     is theirs: a headline's "‘You treated them as stock’" and the judge's full sentence."""
-    spoken = [
-        (" ".join(q.text.casefold().split()), q)
-        for q in found
-        if q.speaker is not None and q.kind is QuoteKind.DIRECT
-    ]
+    spoken = [q for q in found if q.speaker is not None and q.kind is QuoteKind.DIRECT]
     if not spoken:
         return found
+    # One string of everything said, searched once per orphan: linear, however many quotes.
+    flat = [" ".join(q.text.casefold().split()) for q in spoken]
+    said = "\n".join(flat)
+    starts = list(accumulate((len(f) + 1 for f in flat[:-1]), initial=0))
     results = []
     for quote in found:
         words = quote.text.casefold().split()
         source = None
         if quote.speaker is None and quote.kind is QuoteKind.DIRECT and len(words) >= _ECHO_WORDS:
-            flat = " ".join(words).strip(".,;:!?")
-            source = next((q for text, q in spoken if flat in text), None)
+            at = said.find(" ".join(words).strip(".,;:!?"))
+            source = spoken[bisect_right(starts, at) - 1] if at >= 0 else None
         if source is None:
             results.append(quote)
             continue
