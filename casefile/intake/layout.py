@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from casefile.intake.charclasses import CASELESS, LINE_BREAKS, UPPER
 from casefile.intake.wordlists import words
@@ -49,6 +50,29 @@ def line_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         spans.append((position, line_end))
         position = line_end + 1
     return spans
+
+
+_PROSE_LINE = 40  # characters: a wrapped line of running text, not a heading or a table cell
+_COLUMNS = re.compile(r"\S(?:\t| {2,})\S")
+
+
+def unwrapped(text: str) -> str:
+    """`text` with the line breaks inside hard-wrapped prose turned into spaces, every character
+    at the same offset: "£400 a\nweek" reads as "£400 a week". Breaks after short lines
+    (headings), before blank lines, list items or labels, and in columns of figures stay."""
+    base = text.replace("\r\n", " \n")  # same length: one break per line, CRLF or not
+    chars: list[str] | None = None
+    lines = line_spans(base)
+    for (start, end), (next_start, next_end) in pairwise(lines):
+        if end - start < _PROSE_LINE or is_blank(base, (next_start, next_end)):
+            continue
+        if _COLUMNS.search(base, start, end) or _COLUMNS.search(base, next_start, next_end):
+            continue
+        if _STRUCTURED_LINE.match(base, next_start, next_end):
+            continue
+        chars = chars if chars is not None else list(base)
+        chars[end] = " "
+    return base if chars is None else "".join(chars)
 
 
 def is_blank(text: str, span: Span) -> bool:

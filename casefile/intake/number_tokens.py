@@ -61,9 +61,9 @@ def number_tokens(text: str) -> list[NumberToken]:
             tokens.append(token)
     starts = [t.start for t in tokens]
     for match in NUMBER_WORDS.finditer(text):
-        token = _word_token(text, match)
-        if token is not None and not _overlaps(token, tokens, starts):
-            tokens.append(token)
+        for token in _word_tokens(text, match):
+            if not _overlaps(token, tokens, starts):
+                tokens.append(token)
     tokens.sort(key=lambda t: t.start)
     return tokens
 
@@ -92,15 +92,35 @@ def apply_suffix(token: NumberToken) -> NumberToken:
     return NumberToken(token.start, token.end, tidy(token.value * scale), True, "", scale)
 
 
-def _word_token(text: str, match: re.Match[str]) -> NumberToken | None:
-    phrase = match.group()
-    if phrase.lower() in _LONE_ONE and not _TIME_UNIT_NEXT.match(text, match.end()):
+def _word_tokens(text: str, match: re.Match[str]) -> list[NumberToken]:
+    """The number a phrase of number words makes, or the numbers its parts joined by "and"
+    make when together they make none: "between two and four years" is two and four."""
+    whole = _word_token(text, match.start(), match.end())
+    if whole is not None or _AND.search(match.group()) is None:
+        return [whole] if whole is not None else []
+    parts: list[NumberToken] = []
+    start = match.start()
+    for joint in _AND.finditer(text, match.start(), match.end()):
+        parts.append(_word_token(text, start, joint.start(), in_range=True) or _NOTHING)
+        start = joint.end()
+    parts.append(_word_token(text, start, match.end(), in_range=True) or _NOTHING)
+    return [] if _NOTHING in parts else parts
+
+
+_AND = re.compile(r"[ \t]+and[ \t]+", re.IGNORECASE)
+_NOTHING = NumberToken(-1, -1, Decimal(0), False, "")
+
+
+def _word_token(text: str, start: int, end: int, *, in_range: bool = False) -> NumberToken | None:
+    phrase = text[start:end]
+    lone = phrase.lower() in _LONE_ONE and not in_range
+    if lone and not _TIME_UNIT_NEXT.match(text, end):
         return None
     value = parse_number_words(phrase)
     if value is None:
         return None
     scaled = any(word in phrase.lower() for word in ("thousand", "million", "billion"))
-    return NumberToken(match.start(), match.end(), tidy(value), scaled, "")
+    return NumberToken(start, end, tidy(value), scaled, "")
 
 
 def _overlaps(token: NumberToken, digits: list[NumberToken], starts: list[int]) -> bool:

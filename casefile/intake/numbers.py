@@ -11,6 +11,7 @@ from casefile.domain.enums import Qualifier
 from casefile.intake import number_context as around
 from casefile.intake.candidates import NumberCandidate, NumberKind, QuoteCandidate
 from casefile.intake.dates import NotClaims, find_dates, is_reference
+from casefile.intake.layout import unwrapped
 from casefile.intake.number_lexicon import (
     CURRENCY_CODE_AFTER,
     CURRENCY_WORD_AFTER,
@@ -45,16 +46,19 @@ def find_numbers(
     not_claims = not_claims if not_claims is not None else find_dates(text)
     quotes = quotes if quotes is not None else find_quotes(text)
     tables = find_tables(text)
+    # Read on the text with wrapped prose rejoined ("£400 a\nweek"), offsets unchanged; raw
+    # spellings still come from the text itself.
+    prose = unwrapped(text)
     skip = not_claims.spans
     skip_starts = [s for s, _ in skip]
-    tokens = [t for t in number_tokens(text) if not _covered(t, skip, skip_starts)]
+    tokens = [t for t in number_tokens(prose) if not _covered(t, skip, skip_starts)]
     speaker_of = speaker_finder(text, quotes)
     readings: list[Reading] = []
     consumed: set[int] = set()
     for index, token in enumerate(tokens):
         if index in consumed:
             continue
-        reading = _read(text, tokens, index, consumed=consumed, tables=tables, earlier=readings)
+        reading = _read(prose, tokens, index, consumed=consumed, tables=tables, earlier=readings)
         if reading is not None:
             readings.append(reading)
         if progress is not None and index % 256 == 0:

@@ -124,11 +124,33 @@ def test_a_point_after_other_words_still_does_not_start_a_number() -> None:
         ("paid $1,500-$2,000", "1500", "2000"),
         ("hired between 1.5 and 2 million people", "1500000", "2000000"),
         ("hired two or three men", "2", "3"),
+        ("jailed for between two and four years", "2", "4"),
+        ("jailed for between one and three years", "1", "3"),
     ],
 )
 def test_ranges(text: str, low: str, high: str) -> None:
     number = only(text)
     assert (number.value, number.value_max) == (Decimal(low), Decimal(high))
+
+
+def test_numbers_read_across_the_line_breaks_of_wrapped_prose() -> None:
+    text = (
+        "The court heard that the victims had been recruited through adverts for work at £400 a\n"
+        "week. The five others, including his wife, received sentences of between two\r\n"
+        "and four years, and Ceban and his co-defendants opened more\n"
+        "than 150 bank accounts in the names of the victims.\n"
+    )
+    found = [(n.value, n.value_max, n.unit, n.period, n.qualifier) for n in numbers_of(text)]
+    assert (Decimal(400), None, "GBP", Period.WEEK, Qualifier.EXACT) in found
+    assert (Decimal(2), Decimal(4), "years", Period.TOTAL, Qualifier.EXACT) in found
+    assert (Decimal(150), None, "accounts", Period.TOTAL, Qualifier.MORE_THAN) in found
+
+
+def test_columns_and_short_lines_are_not_joined() -> None:
+    text = "Recruits      350\nReturned      100\n\nSent home\n12 men came back"
+    units = {n.raw: n.unit for n in numbers_of(text)}
+    assert units["350"] != "returned"
+    assert units["12"] == "people"
 
 
 @pytest.mark.parametrize(

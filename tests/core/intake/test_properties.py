@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.intake import extract, names_match, normalise_name
+from casefile.intake.layout import unwrapped
 
 FRAGMENTS = [
     '"',
@@ -156,3 +157,11 @@ def test_a_line_of_quotation_marks_and_digits_is_handled() -> None:
     for text in ('"' * 50_000, "1," * 40_000, "'" * 50_000, "a-" * 40_000, "“" * 30_000):
         result = extract(text)
         assert all(text[q.start : q.end] == q.text for q in result.quotes)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_unwrapping_changes_only_line_breaks_and_no_offset(text: str) -> None:
+    joined = unwrapped(text)
+    assert len(joined) == len(text)
+    assert all(a == b or (a in "\r\n" and b == " ") for a, b in zip(text, joined, strict=True))
