@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.intake import extract, names_match, normalise_name
+from casefile.intake.charclasses import LINE_BREAKS
 from casefile.intake.layout import unwrapped
 
 FRAGMENTS = [
@@ -164,4 +165,4 @@ def test_a_line_of_quotation_marks_and_digits_is_handled() -> None:
 def test_unwrapping_changes_only_line_breaks_and_no_offset(text: str) -> None:
     joined = unwrapped(text)
     assert len(joined) == len(text)
-    assert all(a == b or (a in "\r\n" and b == " ") for a, b in zip(text, joined, strict=True))
+    assert all(a == b or (a in LINE_BREAKS and b == " ") for a, b in zip(text, joined, strict=True))
