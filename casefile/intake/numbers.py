@@ -10,6 +10,7 @@ from dataclasses import replace
 from casefile.domain.enums import Qualifier
 from casefile.intake import number_context as around
 from casefile.intake.candidates import NumberCandidate, NumberKind, QuoteCandidate
+from casefile.intake.currency_context import settle_currencies
 from casefile.intake.dates import NotClaims, find_dates, is_reference
 from casefile.intake.layout import unwrapped
 from casefile.intake.number_lexicon import (
@@ -63,6 +64,7 @@ def find_numbers(
             readings.append(reading)
         if progress is not None and index % 256 == 0:
             progress(token.start)
+    readings = settle_currencies(prose, readings)
     return [_candidate(text, r, speaker_of(r.start, r.end)) for r in readings]
 
 

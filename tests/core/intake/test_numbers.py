@@ -95,6 +95,40 @@ def test_rupees_of_no_stated_country_are_money_without_a_guessed_currency(
 
 
 @pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("KATHMANDU — Each family paid the agent Rs 900,000.", "NPR"),
+        ("Recruits in Saudi Arabia were promised 1,500 riyals a month.", "SAR"),
+        (  # the story is about Nepal, the paragraph with the amount does not say
+            "Nepali families are still waiting. In Nepal, few talk about it.\n\n"
+            "Each paid the agent 900,000 rupees.",
+            "NPR",
+        ),
+        (  # this paragraph names two countries whose rupees differ: nobody can tell
+            "Nepali families are still waiting. In Nepal, few talk about it.\n\n"
+            "Indian and Nepali agents charged 900,000 rupees.",
+            None,
+        ),
+        (  # one passing mention is not enough for a whole text
+            "The men flew from Nepal.\n\nEach paid the agent 900,000 rupees.",
+            None,
+        ),
+        (  # a text about two countries as much as each other
+            "India and Nepal, Nepal and India.\n\nEach paid the agent 900,000 rupees.",
+            None,
+        ),
+        ("Workers in Sharjah are owed between 8,000 and 20,000 dirhams.", "AED"),
+    ],
+)
+def test_whose_currency_a_shared_word_is_comes_from_the_places_named(
+    text: str, currency: str | None
+) -> None:
+    number = only(text)
+    assert number.currency == currency
+    assert number.unit == (currency or number.raw.split()[-1])
+
+
+@pytest.mark.parametrize(
     ("text", "qualifier"),
     [
         ("the pay was closer to $1,000 monthly", Qualifier.ABOUT),
