@@ -152,6 +152,7 @@ _QUALIFIERS: list[tuple[str, str]] = [
     (r"closer to", "about"),
     (r"nearly|almost|close to|just under|just shy of|not quite", "nearly"),
     (r"up to|as many as|as much as|at most|no more than|a maximum of|maximum of|within", "up_to"),
+    (r"capped at|limited to|no higher than", "up_to"),
     (r"less than|fewer than|under|below|not even", "less_than"),
     (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than", "at_least"),
     (r"more than|over|above|upwards of|in excess of|exceeding|well over", "more_than"),
@@ -250,7 +251,8 @@ PEOPLE = words(
     policemen guardsmen wives husbands widows orphans infants babies teens adolescents
     pilgrims voters witnesses witness suspects suspect defendants plaintiffs survivors
     survivor dead wounded injured missing killed displaced arrested detained kidnapped
-    deported trafficked rescued evacuated"""
+    deported trafficked rescued evacuated agents agent sub-agents brokers broker middlemen
+    smugglers smuggler traffickers trafficker recruiters recruiter"""
 )
 # Words for people that are adjectives: "3 dead", "14 missing", "six injured".
 PEOPLE_STATES = words(

@@ -25,6 +25,7 @@ _TIME_UNIT = re.compile(
     re.IGNORECASE,
 )
 _OLD = re.compile(r"(?:-|[ \t]+)old\b", re.IGNORECASE)
+_WHO = re.compile(r"[ \t]+who\b")
 _AGO = re.compile(r"[ \t]+(?:ago|earlier|later|before|after)\b", re.IGNORECASE)
 _IN_NOUN = re.compile(r"[ \t]+(?:in|of)[ \t]+(?P<noun>[a-z]+s)\b")
 _OF = re.compile(r"[ \t]+of(?:[ \t]+(?:the|all|its|their))?[ \t]")
@@ -156,6 +157,9 @@ def _count(text: str, reading: Reading, earlier: list[Reading]) -> Reading:
     qualified = _qualifier_after(text, reading.end, reading)
     reading = replace(reading, qualifier=qualified.qualifier)
     counted = around.counted_after(text, qualified.end, reading.value == 1)
+    if counted and counted.unit == "others":  # "14 Nepalis and about 100 others": Nepalis
+        before = _previous_count(earlier, reading.start)
+        counted = replace(counted, unit=before.unit) if before else counted
     if counted and counted.unit:
         confidence = 0.85 if counted.unit == "people" else 0.7
         _, period, per = around.rate_after(text, counted.end)
@@ -180,6 +184,10 @@ def _count(text: str, reading: Reading, earlier: list[Reading]) -> Reading:
                 kind=NumberKind.COUNT,
                 confidence=0.6,
             )
+    if _WHO.match(text, qualified.end):  # "I know of four who died"
+        return replace(
+            reading, end=qualified.end, unit="people", kind=NumberKind.COUNT, confidence=0.6
+        )
     state = around.people_by_state(text, qualified.end)
     if state:
         return replace(

@@ -202,6 +202,7 @@ def test_columns_and_short_lines_are_not_joined() -> None:
         ("almost", Qualifier.NEARLY),
         ("less than", Qualifier.LESS_THAN),
         ("fewer than", Qualifier.LESS_THAN),
+        ("capped at", Qualifier.UP_TO),
     ],
 )
 def test_qualifiers(word: str, qualifier: Qualifier) -> None:
@@ -257,11 +258,20 @@ def test_durations_ages_and_percentages(text: str, value: str, unit: str, kind: 
         ("At least 14 women were recruited.", "people", "women"),
         ("Six are confirmed dead.", "people", "dead"),
         ("38 of the 72 men had no passport.", "people", "men"),
+        ("Police named more than 40 agents and sub-agents.", "people", "agents"),
+        ("I know of four who died.", "people", ""),
+        ("Three others were hurt.", "others", "others"),  # others of what, the text does not say
     ],
 )
 def test_what_is_counted(text: str, unit: str, subject: str) -> None:
     number = numbers_of(text)[0]
     assert (number.unit, number.subject, number.kind) == (unit, subject, NumberKind.COUNT)
+
+
+def test_others_are_more_of_what_was_counted_before() -> None:
+    text = "It confirmed 14 deaths of Nepalis, 12 Nepali recruits and is tracing about 100 others."
+    last = numbers_of(text)[-1]
+    assert (last.value, last.unit, last.qualifier) == (Decimal(100), "people", Qualifier.ABOUT)
 
 
 def test_of_them_takes_the_unit_of_the_count_before() -> None:
