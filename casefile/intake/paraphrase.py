@@ -26,7 +26,7 @@ _CLAUSE_FORMS = (
     "estimates estimate admitted admits acknowledged acknowledges argued argues maintained "
     "maintains noted warned warns reported reports recalled recalls announced announces wrote "
     "writes testified testifies revealed reveals disclosed assured assures denied denies deny "
-    "insisted"
+    "insisted concede concedes conceded"
 )
 _CLAUSE_VERB = "(?:" + "|".join(sorted(set(_CLAUSE_FORMS.split()), key=len, reverse=True)) + ")"
 # '..., said Ferreira.' Only these verbs: '..., answered the advert' names no speaker.
@@ -110,7 +110,10 @@ def reported_speech(
     dateline = _DATELINE.match(text, start, end)
     start = dateline.end() if dateline else start
     end = _content_end(text, start, end)
-    found = _according_head(text, start, end) or _verb_head(text, start, end, quoted)
+    # "The ministry has confirmed 14 deaths, he said.": an attribution closing the sentence
+    # reports all of it, verbs and all, so it is looked for before a verb near the start.
+    found = _according_head(text, start, end) or _tail(text, start, end, quoted, inserted=False)
+    found = found or _verb_head(text, start, end, quoted)
     return found or _bullet(text, start, end) or _tail(text, start, end, quoted)
 
 
@@ -209,22 +212,35 @@ def _bullet(text: str, start: int, end: int) -> ReportedSpeech | None:
     return _reported(text, (match.end(), end), None, implicit=True)
 
 
-def _tail(text: str, start: int, end: int, quoted: Protected) -> ReportedSpeech | None:
+def _tail(
+    text: str, start: int, end: int, quoted: Protected, *, inserted: bool = True
+) -> ReportedSpeech | None:
     comma = text.find(",", max(start, end - _TAIL_REACH), end)
     while comma >= 0:
-        found = None if quoted.covers(comma) else _tail_at(text, start, end, comma)
+        found = None if quoted.covers(comma) else _tail_at(text, start, end, comma, inserted)
         if found:
             return found
         comma = text.find(",", comma + 1, end)
     return None
 
 
-def _tail_at(text: str, start: int, end: int, comma: int) -> ReportedSpeech | None:
+def _tail_at(
+    text: str, start: int, end: int, comma: int, with_inserted: bool
+) -> ReportedSpeech | None:
     before = (start, comma)
-    for pattern in (_TAIL_SPEAKER_VERB, _TAIL_VERB_SPEAKER, _TAIL_ACCORDING):
+    # Without the inserted forms, only ", X said (to Y) (on Monday)." that ends the sentence:
+    # the other tails may run on past an apposition (", according to X, is a private force").
+    patterns = (
+        (_TAIL_SPEAKER_VERB, _TAIL_VERB_SPEAKER, _TAIL_ACCORDING)
+        if with_inserted
+        else (_TAIL_SPEAKER_VERB,)
+    )
+    for pattern in patterns:
         match = pattern.fullmatch(text, comma + 1, end)
         if match and _valid(text, before):
             return _reported(text, before, Attribution(speaker_span(match), How.ADJACENT))
+    if not with_inserted:
+        return None
     inserted = _INSERTED.match(text, comma + 1, end)
     if not inserted:
         return None

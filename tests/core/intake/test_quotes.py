@@ -191,6 +191,16 @@ def test_an_unattributed_quotation_continues_the_speaker_before_it() -> None:
             "1,100 workers are owed wages",
             "the union",
         ),
+        (  # the attribution that ends the sentence reports all of it, its own verb too
+            "The ministry has confirmed the deaths of 14 Nepalis, Amrit Rai said.",
+            "The ministry has confirmed the deaths of 14 Nepalis",
+            "Amrit Rai",
+        ),
+        (
+            "Officials concede that the ban is easy to evade.",
+            "the ban is easy to evade",
+            "Officials",
+        ),
     ],
 )
 def test_reported_speech_is_a_paraphrase(text: str, words: str, speaker: str) -> None:
