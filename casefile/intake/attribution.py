@@ -11,6 +11,7 @@ from casefile.intake.lazy import LazyPattern
 from casefile.intake.speakers import (
     ADVERB,
     APPOSITION,
+    CASELESS_NAME,
     INVERTED_VERB,
     LOOSE_VERB,
     NAME,
@@ -63,6 +64,11 @@ _IN_SENTENCE_ACCORDING = LazyPattern(
 _IN_SENTENCE_LOOSE = LazyPattern(
     rf"(?P<speaker>{SPEAKER})(?P<apposition>{APPOSITION})?,?{_GAP}{_ADVERBS}{LOOSE_VERB}\b"
 )
+# A pull quote signed on its own line or after a dash: '“...”\n— Karim Haddad, a driver'.
+_DASH_SIGNATURE = LazyPattern(
+    rf"[ \t]*(?:\r?\n[ \t]*)?[—–―][ \t]*(?P<speaker>{NAME}|{CASELESS_NAME})"
+    rf"(?:,[ \t]+[^\n\"“”.,;]{{1,60}})?\.?[ \t]*(?=\r?\n|$)"
+)
 _WHOLE_NAME = LazyPattern(rf"[ \t]*(?P<name>{NAME})[ \t]*")
 
 
@@ -101,6 +107,15 @@ def after(text: str, start: int, limit: int) -> Attribution | None:
         if match:
             return Attribution(speaker_span(match), How.ADJACENT)
     return None
+
+
+def signature(text: str, close_end: int) -> Attribution | None:
+    """A dash and a name right after a quotation, on its line or the next, and nothing more."""
+    match = _DASH_SIGNATURE.match(text, close_end, min(len(text), close_end + WINDOW))
+    if match is None:
+        return None
+    span = clean_speaker(text, match.start("speaker"), match.end("speaker"))
+    return Attribution(span or (match.start("speaker"), match.end("speaker")), How.ADJACENT)
 
 
 def before(text: str, end: int, limit: int) -> Attribution | None:

@@ -118,6 +118,7 @@ def _quote_draft(
     found: Attribution | None = None
     if quote.closed:
         found = attribution.after(text, quote.close_end, next_open)
+        found = found or attribution.signature(text, quote.close_end)
     found = found or attribution.before(text, quote.open_at, previous_close)
     if found is None:
         sentence = sentences[_sentence_of(sentences, quote.open_at)]

@@ -252,6 +252,23 @@ def test_a_heading_line_still_ends_its_sentence() -> None:
     assert [(q.speaker, q.text) for q in found] == [("The ministry", "the men were paid")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“They cannot even pay us for bread.”\n— Karim Haddad, a driver\n\nThe firm has gone.",
+        "“They cannot even pay us for bread.” — Karim Haddad\n\nThe firm has gone.",
+        "“They cannot even pay us for bread.”\r\n– Karim Haddad",
+    ],
+)
+def test_a_quotation_signed_after_a_dash_is_the_signers(text: str) -> None:
+    assert quotes_of(text)[0].speaker == "Karim Haddad"
+
+
+def test_a_dash_before_more_words_is_no_signature() -> None:
+    text = "“They cannot even pay us.” — Karim Haddad, a driver, left the next day for Kerala."
+    assert quotes_of(text)[0].speaker is None
+
+
 def test_a_denial_keeps_its_verb() -> None:
     quote = only("Mendes denied that he had misled anyone.")
     assert quote.text == "denied that he had misled anyone"
