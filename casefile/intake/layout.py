@@ -171,8 +171,9 @@ def _line_ends_sentence(text: str, sentence_start: int, line_end: int) -> bool:
     line = text[max(line_start, sentence_start) : line_end].rstrip()
     if not line:
         return True
-    if line[-1] in '.!?:;…"”’)]':
-        return True
+    ending = line.rstrip('"”’»)]')
+    if ending[-1:] in (".", "!", "?", ":", ";", "…"):
+        return True  # 'He left.' or '"He left."' but not 'had shown "no real remorse"'
     if len(line) > _MAX_HEADING or line_start < sentence_start:
         return False
     last_word = line.rsplit(None, 1)[-1]

@@ -237,6 +237,9 @@ def test_a_group_speaker_keeps_where_it_is_from(text: str, speaker: str) -> None
     [
         "According to the indictment, Ceban and his co-defendants opened more\n"
         "than 150 bank accounts in the names of the victims.",
+        # a line ending on a closing quotation mark without a full stop goes on
+        "Judge Alison Pryce said Ceban had shown “no real remorse”\nand had opened the accounts"
+        " in the names of the victims.",
         # the next line starts with a capital, but no heading ends on "the"
         "Mark Ellison said his client had come to the\nRepublic of Moldova to open the accounts"
         " in the names of the victims.",
@@ -244,7 +247,8 @@ def test_a_group_speaker_keeps_where_it_is_from(text: str, speaker: str) -> None
 )
 def test_reported_speech_goes_on_across_a_wrapped_line(text: str) -> None:
     """A short first line of hard-wrapped text is not a heading when its sentence goes on."""
-    assert only(text).text.endswith("in the names of the victims")
+    (reported,) = [q for q in quotes_of(text) if q.kind is QuoteKind.PARAPHRASE]
+    assert reported.text.endswith("in the names of the victims")
 
 
 def test_a_heading_line_still_ends_its_sentence() -> None:
