@@ -73,6 +73,10 @@ _INSERTED = LazyPattern(
     rf"\s+(?P<speaker>{SPEAKER}){_GAP}{_ADVERBS}{_CLAUSE_VERB}(?:{_GAP}{PLACE_OR_TIME})?,\s+"
     r"(?P<conjunction>(?:but|and|although|though|while|as|because)\b)?"
 )
+_HEARD = LazyPattern(
+    r"(?:[^,\"“”\n]{1,40},[ \t]+)?[Tt]he[ \t]+(?:court|jury|tribunal|inquiry|inquest|hearing|trial"
+    r"|committee|panel)[ \t]+(?:heard|was[ \t]+told|were[ \t]+told)[ \t]+(?:that[ \t]+)?"
+)
 _BULLET_VERB = LazyPattern(
     rf"(?:[-*•·][ \t]+)?(?:says|said|claims|told|tells|confirms|confirmed|adds|added)\b"
     rf"(?:[ \t]+{OBJECT})?[ \t]+(?:that[ \t]+)?"
@@ -112,7 +116,8 @@ def reported_speech(
     end = _content_end(text, start, end)
     # "The ministry has confirmed 14 deaths, he said.": an attribution closing the sentence
     # reports all of it, verbs and all, so it is looked for before a verb near the start.
-    found = _according_head(text, start, end) or _tail(text, start, end, quoted, inserted=False)
+    found = _according_head(text, start, end) or _heard(text, start, end)
+    found = found or _tail(text, start, end, quoted, inserted=False)
     found = found or _verb_head(text, start, end, quoted)
     return found or _bullet(text, start, end) or _tail(text, start, end, quoted)
 
@@ -144,6 +149,14 @@ def _valid(text: str, content: Span, minimum_words: int = 3) -> bool:
     if _INTRODUCES_QUOTE.search(text, start, min(end, start + 60)):
         return False  # 'told parliament on Monday: "..."' introduces direct speech
     return len(_WORD.findall(text, start, end)) >= minimum_words
+
+
+def _heard(text: str, start: int, end: int) -> ReportedSpeech | None:
+    """ "The court heard that ...": said in court, by someone the sentence does not name."""
+    match = _HEARD.match(text, start, end)
+    if not match or not _valid(text, (match.end(), end)):
+        return None
+    return _reported(text, (match.end(), end), None)
 
 
 def _according_head(text: str, start: int, end: int) -> ReportedSpeech | None:

@@ -86,7 +86,7 @@ NOT_A_SUBJECT = re.compile(
 )
 # The space between a speaker, a verb and what follows may hold one line break (wrapped text).
 GAP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
-APPOSITION = r"(?:,[ \t]+[^,\"“”«»\n]{1,80}?){1,2},"
+APPOSITION = r"(?:,[ \t]+[^,\"“”«»\n]{1,80}?){1,3},"
 
 _SAY_FORMS = (
     "said says say told tells tell added adds add explained explains recalled recalls confirmed "

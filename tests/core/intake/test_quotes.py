@@ -273,6 +273,19 @@ def test_a_dash_before_more_words_is_no_signature() -> None:
     assert quotes_of(text)[0].speaker is None
 
 
+def test_what_a_court_heard_is_reported_speech_of_nobody_named() -> None:
+    quote = only("The court heard that the victims had been recruited through online adverts.")
+    assert quote.kind is QuoteKind.PARAPHRASE
+    assert quote.text == "the victims had been recruited through online adverts"
+    assert quote.speaker is None
+    assert quote.confidence >= 0.3
+
+
+def test_a_speaker_with_three_asides_is_still_the_speaker() -> None:
+    quote = only("Victor Ceban, 44, of Harehills, Leeds, said the men were paid in full.")
+    assert quote.speaker == "Victor Ceban"
+
+
 def test_a_denial_keeps_its_verb() -> None:
     quote = only("Mendes denied that he had misled anyone.")
     assert quote.text == "denied that he had misled anyone"
