@@ -1,5 +1,6 @@
 """Intake: document files to text, and text to candidate quotes, numbers and dates (pure)."""
 
+from casefile.intake.as_said import as_said
 from casefile.intake.candidates import (
     DateCandidate,
     IntakeResult,
@@ -25,6 +26,7 @@ __all__ = [
     "Progress",
     "QuoteCandidate",
     "ReadDocument",
+    "as_said",
     "extract",
     "extract_dates",
     "extract_numbers",

@@ -77,10 +77,12 @@ _ORDINAL = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 _PHONE = re.compile(
     r"\+\d[\d \t().-]{6,}\d|\(\d{2,5}\)[ \t]?\d{3,4}[ \t.-]\d{3,4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b"
 )
-# Digits that are part of a name or code: "COVID-19", "F-16", "M23", "A4", "9/11", "v1.2.3".
+# Digits that are part of a name or code: "COVID-19", "F-16", "M23", "A4", "9/11", "v1.2.3";
+# not money written after its letters ("Sh120,000", "Rs900", "KSh45,000").
+_MONEY_LETTERS = r"(?<!\bSh)(?<!\bShs)(?<!KSh)(?<!Ksh)(?<!\bRs)(?<!\bTk)(?<!\bRp)(?<!\bRM)(?<!\bDh)"
 _IDENTIFIER = re.compile(
-    r"(?<=[A-Za-z])[-/]?\d+[\w-]*|(?<![\w.,])\d+/\d+(?![\w])|(?<![\w.])\d+(?:\.\d+){2,}"
-    r"|(?<![\w])\d+[A-Za-z]+\d[\w]*"
+    rf"(?<=[A-Za-z]){_MONEY_LETTERS}[-/]?\d+[\w-]*"
+    r"|(?<![\w.,])\d+/\d+(?![\w])|(?<![\w.])\d+(?:\.\d+){2,}|(?<![\w])\d+[A-Za-z]+\d[\w]*"
 )
 # Numbers that follow these words refer to something (page 12, article 5, flight 370).
 _REFERENCE = re.compile(

@@ -10,12 +10,13 @@ from casefile.intake.number_lexicon import (
     CURRENCY_BEFORE,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
+    LETTER_PREFIXES,
+    LETTERS_BEFORE,
     LIMIT_BEFORE,
     PEOPLE,
     PEOPLE_STATES,
     PERIOD_ADVERBS,
     QUALIFIER_BEFORE,
-    RUPEES_BEFORE,
     TIME_UNITS,
     period_of,
     qualifier_of,
@@ -107,12 +108,14 @@ def currency_before(text: str, start: int) -> tuple[int, str] | None:
     return match.start(), code
 
 
-def rupees_before(text: str, start: int) -> tuple[int, str | None] | None:
-    """(start, currency code or None) of "Rs" / "NRs" written just before an amount."""
-    match = RUPEES_BEFORE.search(text, max(0, start - 5), start)
+def letters_before(text: str, start: int) -> tuple[int, str | None, str] | None:
+    """(start, currency code or None, currency word) of letters such as "Rs", "KSh" or "Tk"
+    written just before an amount."""
+    match = LETTERS_BEFORE.search(text, max(0, start - 7), start)
     if not match:
         return None
-    return match.start(), ("NPR" if match.group("country") else None)
+    code, word = LETTER_PREFIXES[match.group("prefix")]
+    return match.start(), code, word
 
 
 def qualifier_before(text: str, start: int) -> tuple[int, Qualifier] | None:

@@ -29,11 +29,21 @@ CURRENCY_SYMBOLS = {
     "₴": "UAH",
     "₦": "NGN",
     "₱": "PHP",
+    "S$": "SGD",
+    "NT$": "TWD",
+    "฿": "THB",
+    "₫": "VND",
+    "₩": "KRW",
+    "₭": "LAK",
+    "₸": "KZT",
+    "₾": "GEL",
+    "৳": "BDT",
 }
 CURRENCY_CODES = words(
     """USD EUR GBP CHF JPY CNY INR TRY SYP LBP IQD JOD EGP AED SAR QAR KWD BHD OMR RUB UAH BRL
     MXN NGN KES ZAR PKR AFN IRR YER SDG LYD TND MAD DZD ILS PLN SEK NOK DKK CAD AUD NZD HKD
-    PHP COP ARS CLP PEN VES XOF XAF ETB GHS UGX TZS BDT LKR NPR MMK THB VND IDR MYR SGD KRW"""
+    PHP COP ARS CLP PEN VES XOF XAF ETB GHS UGX TZS BDT LKR NPR MMK THB VND IDR MYR SGD KRW
+    KHR LAK GEL KZT HUF CZK MWK ZMW SLE GTQ HNL BOB PYG TJS MNT TWD AZN TMT AMD BGN RON MDL"""
 )
 _SYMBOL_PATTERN = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 _CODE_PATTERN = "|".join(sorted(CURRENCY_CODES))
@@ -41,9 +51,31 @@ CURRENCY_BEFORE = re.compile(
     rf"(?:(?<![A-Za-z])(?:{_CODE_PATTERN})[ \t\u00a0]?|{_SYMBOL_PATTERN})$"
 )
 CURRENCY_CODE_AFTER = re.compile(rf"[ \t\u00a0]?(?:{_CODE_PATTERN})\b")
-# "Rs 900,000", "Rs. 5,000", "NRs 20,000": rupees written before the amount. Only "NRs" says
-# whose (Nepal's); a bare "Rs" stays the word "rupees" with no currency code.
-RUPEES_BEFORE = re.compile(r"(?<![A-Za-z])(?P<country>N)?Rs\.?[ \t\u00a0]?$")
+# Letters written before an amount: "Rs 900,000", "KSh 45,000", "Sh120,000", "Tk 8,000".
+# Some say whose currency ("NRs" is Nepal's, "KSh" Kenya's); the others ("Rs", "Sh", "Dh")
+# stay a currency word with no code, for the places named around them to settle.
+LETTER_PREFIXES: dict[str, tuple[str | None, str]] = {
+    "NRs": ("NPR", ""),
+    "Rs": (None, "rupees"),
+    "KShs": ("KES", ""),
+    "KSh": ("KES", ""),
+    "Kshs": ("KES", ""),
+    "Ksh": ("KES", ""),
+    "USh": ("UGX", ""),
+    "TSh": ("TZS", ""),
+    "Shs": (None, "shillings"),
+    "Sh": (None, "shillings"),
+    "Tk": ("BDT", ""),
+    "Rp": ("IDR", ""),
+    "RM": ("MYR", ""),
+    "Dhs": (None, "dirhams"),
+    "Dh": (None, "dirhams"),
+}
+LETTERS_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?P<prefix>"
+    + "|".join(sorted(LETTER_PREFIXES, key=len, reverse=True))
+    + r")\.?[ \t\u00a0]?$"
+)
 
 # Currency words after an amount, with the adjectives that say whose currency it is.
 _CURRENCY_WORDS: dict[str, tuple[str | None, dict[str, str]]] = {
@@ -116,6 +148,27 @@ _CURRENCY_WORDS: dict[str, tuple[str | None, dict[str, str]]] = {
     "peso": (None, {"mexican": "MXN", "argentine": "ARS", "colombian": "COP", "chilean": "CLP"}),
     "franc": (None, {"swiss": "CHF", "cfa": "XOF"}),
     "shekel": ("ILS", {}),
+    "baht": ("THB", {}),
+    "kyat": ("MMK", {}),
+    "ringgit": ("MYR", {}),
+    "rupiah": ("IDR", {}),
+    "taka": ("BDT", {}),
+    "riel": ("KHR", {}),
+    "lari": ("GEL", {}),
+    "tenge": ("KZT", {}),
+    "forint": ("HUF", {}),
+    "koruna": ("CZK", {}),
+    "krona": ("SEK", {}),
+    "kronor": ("SEK", {}),
+    "krone": (None, {"danish": "DKK", "norwegian": "NOK"}),
+    "kroner": (None, {"danish": "DKK", "norwegian": "NOK"}),
+    "kwacha": (None, {"malawian": "MWK", "zambian": "ZMW"}),
+    "manat": (None, {"azerbaijani": "AZN", "turkmen": "TMT"}),
+    "quetzal": ("GTQ", {}),
+    "lempira": ("HNL", {}),
+    "boliviano": ("BOB", {}),
+    "somoni": ("TJS", {}),
+    "tugrik": ("MNT", {}),
     "zloty": ("PLN", {}),
     "cedi": ("GHS", {}),
     "birr": ("ETB", {}),

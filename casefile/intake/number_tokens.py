@@ -10,8 +10,10 @@ from decimal import Decimal, InvalidOperation
 from casefile.intake.number_words import NUMBER_WORDS, SCALES, parse_number_words
 
 _DIGITS = re.compile(
-    # not inside a longer figure or a version number; "Rs.900" is rupees, though
-    r"(?<![\w,])(?<!(?<!Rs)\.)(?:"
+    # not inside a longer figure, a code or a version number; "Rs.900" and "Sh120,000" are
+    # money, though
+    r"(?:(?<![\w,])|(?<=\bSh)|(?<=\bShs)|(?<=KSh)|(?<=Ksh)|(?<=\bRs)|(?<=\bTk)|(?<=\bRp)"
+    r"|(?<=\bRM)|(?<=\bDh))(?<!(?<!Rs)\.)(?:"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,500 and 1,500.50
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 500 with a no-break space
     r"|\d{1,3}(?: \d{3})+(?![\d])(?![ \t]+\d)"  # 1 500, not in a row of table figures

@@ -94,9 +94,8 @@ def _read(
     found_currency = around.currency_before(text, start)
     if found_currency:
         start, currency = found_currency
-    elif rupees := around.rupees_before(text, start):
-        start, currency = rupees
-        money_word = "" if currency else "rupees"
+    elif letters := around.letters_before(text, start):
+        start, currency, money_word = letters
     if token.suffix:
         counted = around.counted_after(text, token.end, False)
         if currency is None and not money_word and not (counted and counted.unit):

@@ -123,8 +123,10 @@ _MEDIA_OBJECT = (
     r"|parliament|lawmakers|media|press|newspapers|colleagues|friends|relatives|family|families"
     r"|workers|residents|court|judges|judge)"
 )
+# Who was told: "told me", "told Reuters", "told the court", "told researchers".
 OBJECT = (
-    rf"(?:me|us|him|her|them|you|{COMMON_NP}|{NAME}|(?:{_LOWER_NP_WORD}[ \t]+)?{_MEDIA_OBJECT})"
+    rf"(?:me|us|him|her|them|you|{COMMON_NP}|{NAME}|(?:{_LOWER_NP_WORD}[ \t]+)?{_MEDIA_OBJECT}"
+    rf"|(?:{_LOWER_NP_WORD}[ \t]+)?(?!{_STOP}\b)[{LOWER}][\w'’-]*s\b)"
 )
 _PLACE_OR_TIME = (
     rf"(?:(?:on|in|at|during|by|over|via|through|from|to|with)[ \t]+(?:{_DETERMINER}[ \t]+)?"

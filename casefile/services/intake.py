@@ -29,6 +29,7 @@ from casefile.intake import (
     NumberCandidate,
     QuoteCandidate,
     ReadDocument,
+    as_said,
     extract,
     names_match,
 )
@@ -209,7 +210,7 @@ def accept(
         stored = quotes.add(
             session,
             QuoteDraft(
-                text=candidate.text,
+                text=as_said(candidate.text),
                 source_id=source_of(candidate.speaker),
                 document_id=RecordId(document.id),
                 span_start=candidate.start,
@@ -249,7 +250,7 @@ def accept(
                     document_id=RecordId(document.id),
                     span_start=number.start,
                     span_end=number.end,
-                    raw_text=number.raw,
+                    raw_text=as_said(number.raw),
                 ),
             )
         )

@@ -85,3 +85,35 @@ def test_speakers_become_sources_of_the_right_kind_named_as_in_a_list(case: Open
     assert kinds.get("The foreign ministry") is SourceKind.ORGANISATION, kinds
     assert kinds.get("A relative of one recruit") is SourceKind.PERSON, kinds
     assert kinds.get("Local officials") is SourceKind.PERSON, kinds
+
+
+PDF_PAGE = (
+    "Caught at Sea — Fishers' Rights Network\n"
+    "\n"
+    "A fisherman from Myanmar, Ko Aung Min, 31, told researchers that the recruit-\n"
+    'ment agent had kept his passport. "We worked twenty hours and were paid\n'
+    'for none of them," said Ko Aung Min. Crews were promised 8,000 baht a\n'
+    "month in Thailand and Thai crews earn more, according to the union.\n"
+)
+
+
+def test_a_quotation_from_a_wrapped_page_is_stored_as_said_and_points_at_the_page(
+    case: OpenCase,
+) -> None:
+    read = read_bytes(PDF_PAGE.encode("utf-8"), "report.txt")
+    result = intake.propose(read.text)
+    with case.transaction() as s:
+        document = intake.add_document(s, read)
+        report = intake.accept(s, document, result.quotes, result.numbers)
+    texts = {q.text for q in report.quotes}
+    assert "We worked twenty hours and were paid for none of them" in texts
+    assert "the recruitment agent had kept his passport" in texts
+    with case.read() as s:
+        from casefile.services import quotes
+
+        for stored in report.quotes:
+            found = quotes.get(s, stored.id)
+            on_page = PDF_PAGE[found.span_start : found.span_end]
+            assert "\n" in on_page or on_page == found.text  # the span is the page as it was
+    (pay,) = [c for c in report.claims if c.unit == "THB"]
+    assert (pay.value, pay.period.value, pay.raw_text) == (8000, "month", "8,000 baht a month")

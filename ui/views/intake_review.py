@@ -29,7 +29,13 @@ from casefile.domain.enums import Medium, Period, Qualifier, RecordKind
 from casefile.domain.errors import CasefileError
 from casefile.domain.ids import RecordId
 from casefile.domain.records import ClaimDraft, Document, QuoteDraft
-from casefile.intake import IntakeResult, NumberCandidate, QuoteCandidate, extract_numbers
+from casefile.intake import (
+    IntakeResult,
+    NumberCandidate,
+    QuoteCandidate,
+    as_said,
+    extract_numbers,
+)
 from casefile.services import intake, sources
 from ui.case_controller import CaseController
 from ui.editing import Editor
@@ -304,7 +310,7 @@ class IntakeReview(QDialog):
         doc_id = RecordId(self.document.id)
         if isinstance(c, QuoteCandidate):
             draft: Any = QuoteDraft(
-                text=c.text,
+                text=as_said(c.text),
                 document_id=doc_id,
                 span_start=c.start,
                 span_end=c.end,
@@ -317,7 +323,7 @@ class IntakeReview(QDialog):
             draft = ClaimDraft(
                 subject=c.subject, value=c.value, value_max=c.value_max, qualifier=c.qualifier,
                 unit=c.unit, period=c.period, per=c.per, as_of=self.document.published_on,
-                document_id=doc_id, span_start=c.start, span_end=c.end, raw_text=c.raw,
+                document_id=doc_id, span_start=c.start, span_end=c.end, raw_text=as_said(c.raw),
             )  # fmt: skip
             value = self.editor.new(RecordKind.CLAIM, draft)
         if value is not None:
@@ -338,7 +344,7 @@ class IntakeReview(QDialog):
             return
         start, end, text = chosen
         draft = QuoteDraft(
-            text=text,
+            text=as_said(text),
             document_id=RecordId(self.document.id),
             span_start=start,
             span_end=end,

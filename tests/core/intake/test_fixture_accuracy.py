@@ -35,7 +35,7 @@ MINIMUMS = {
     "field_notes": (0.8, 0.8, 0.75, 0.95),
     # "our count of 362" is read as 362 "covers".
     "figures_table": (0.95, 0.95, 0.9, 0.9),
-    # A quotation nested in a quotation ('he told us, ‘Be patient…’') is not given to "he"; a
+    # A quotation nested in a quotation ("he told us, 'Be patient...'") is not given to "he"; a
     # speaker with a participle ("Workers interviewed for this article estimate") is missed.
     "gulf_feature": (0.9, 0.85, 0.95, 0.9),
     # "He said" inside an answer goes to the last person named, not to "the supervisor".

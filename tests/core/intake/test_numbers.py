@@ -67,6 +67,16 @@ def test_values_in_digits_and_words(text: str, value: str) -> None:
         ("paid 500 Indian rupees", "INR"),
         ("paid NRs 500", "NPR"),
         ("paid NPR 500", "NPR"),
+        ("paid 8,000 baht", "THB"),
+        ("paid 8,000 kyat", "MMK"),
+        ("paid 8,000 ringgit", "MYR"),
+        ("paid 8,000 taka", "BDT"),
+        ("paid ฿8,000", "THB"),
+        ("paid KSh 45,000", "KES"),
+        ("paid KSh45,000", "KES"),
+        ("paid Tk 8,000", "BDT"),
+        ("paid Rp 500,000", "IDR"),
+        ("paid 500 Norwegian kroner", "NOK"),
     ],
 )
 def test_currencies(text: str, currency: str) -> None:
@@ -118,6 +128,9 @@ def test_rupees_of_no_stated_country_are_money_without_a_guessed_currency(
             None,
         ),
         ("Workers in Sharjah are owed between 8,000 and 20,000 dirhams.", "AED"),
+        ("Nurses in Nairobi earn Sh120,000; in Kenya few earn more.", "KES"),
+        ("Each paid Rs900 to the agent in Nepal.", "NPR"),
+        ("Each paid Dh 900 in Dubai.", "AED"),
     ],
 )
 def test_whose_currency_a_shared_word_is_comes_from_the_places_named(
@@ -178,6 +191,11 @@ def test_numbers_read_across_the_line_breaks_of_wrapped_prose() -> None:
     assert (Decimal(400), None, "GBP", Period.WEEK, Qualifier.EXACT) in found
     assert (Decimal(2), Decimal(4), "years", Period.TOTAL, Qualifier.EXACT) in found
     assert (Decimal(150), None, "accounts", Period.TOTAL, Qualifier.MORE_THAN) in found
+
+
+@pytest.mark.parametrize("text", ["COVID19 spread", "an A4 sheet", "the F-16 crashed", "MP3 files"])
+def test_letters_and_digits_of_a_name_are_no_money(text: str) -> None:
+    assert [n for n in numbers_of(text) if n.confidence >= 0.3] == []
 
 
 def test_columns_and_short_lines_are_not_joined() -> None:
