@@ -59,7 +59,12 @@ COMMON_NP = (
 # Plural nouns without a determiner: "officials said", "local activists say", "families in
 # northern villages say".
 _PLURAL = rf"(?!{_STOP}\b)[{LOWER}{UPPER}][\w{MARKS}'’-]*s\b"
-_BARE_PLURAL = rf"(?:{NP_WORD}[ \t]+){{0,2}}{_PLURAL}{_PLACE_OR_GROUP}{{0,2}}"
+# "interviewed for this article", "affected by the closure": who the people are.
+_PARTICIPLE = (
+    rf"(?:[ \t]+[{LOWER}]{{3,}}ed[ \t]+(?:by|for|in|at|from|with)[ \t]+(?:the[ \t]+)?"
+    rf"(?:{_LOWER_NP_WORD}[ \t]+){{0,2}}{_LOWER_NP_WORD})"
+)
+_BARE_PLURAL = rf"(?:{NP_WORD}[ \t]+){{0,2}}{_PLURAL}{_PLACE_OR_GROUP}{{0,2}}{_PARTICIPLE}?"
 ROLE_WORDS = words(
     """minister deputy president vice prime director chief commander general colonel captain
     lieutenant major sergeant secretary ambassador governor mayor senator judge officer

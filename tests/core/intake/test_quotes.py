@@ -222,6 +222,14 @@ def test_reported_speech_is_a_paraphrase(text: str, words: str, speaker: str) ->
         ("Dozens of men in the camps say the men were never paid.", "Dozens of men in the camps"),
         ("Prices of rice rose sharply, traders in Birgunj said.", "traders in Birgunj"),
         (
+            "Workers interviewed for this article estimate they are each owed 8,000 dirhams.",
+            "Workers interviewed for this article",
+        ),
+        (
+            "Families affected by the closure say the men were never told.",
+            "Families affected by the closure",
+        ),
+        (
             'Mothers from Rolpa district told the Post: "They took our sons."',
             "Mothers from Rolpa district",
         ),
