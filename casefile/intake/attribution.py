@@ -67,7 +67,8 @@ _IN_SENTENCE_LOOSE = LazyPattern(
 # A pull quote signed on its own line or after a dash: '“...”\n— Karim Haddad, a driver'.
 _DASH_SIGNATURE = LazyPattern(
     rf"[ \t]*(?:\r?\n[ \t]*)?[—–―][ \t]*(?P<speaker>{NAME}|{CASELESS_NAME})"
-    rf"(?:,[ \t]+[^\n\"“”.,;]{{1,60}})?\.?[ \t]*(?=\r?\n|$)"
+    rf"(?:(?:,[ \t]+[^\n\"“”.,;]{{1,60}}){{1,4}}|(?:,[ \t]+[^\n\"“”.,;]{{1,60}})?\.)?"
+    rf"[ \t]*(?=\r?\n|$)"
 )
 _WHOLE_NAME = LazyPattern(rf"[ \t]*(?P<name>{NAME})[ \t]*")
 

@@ -240,11 +240,20 @@ def _inherit(draft: _Draft, previous: _Draft | None, answerer: Span | None) -> _
     next_paragraph = (
         previous is not None and previous.block == draft.block - 1 and draft.opens_block
     )
-    if previous is not None and previous.speaker and (same_block or next_paragraph):
+    # A word or two in quotation marks is the writer's ("fines"), not more of someone's words.
+    continues = draft.words >= _INHERIT_WORDS or _previous_is_direct(previous)
+    if previous is not None and previous.speaker and (same_block or next_paragraph) and continues:
         return replace(draft, speaker=previous.speaker, how=_INHERITED)
     if answerer is not None and draft.words >= 3:
         return replace(draft, speaker=answerer, how=_HEADER)
     return draft
+
+
+_INHERIT_WORDS = 3
+
+
+def _previous_is_direct(previous: _Draft | None) -> bool:
+    return previous is not None and previous.kind is QuoteKind.DIRECT
 
 
 def _candidate(text: str, draft: _Draft, original: _Draft) -> QuoteCandidate:

@@ -50,7 +50,8 @@ _DETERMINER = (
 # district".
 _PLACE_OR_GROUP = (
     rf"(?:[ \t]+(?:for|of|at|from|in|with)[ \t]+(?:the[ \t]+)?"
-    rf"(?:{NAME}(?:[ \t]+{_LOWER_NP_WORD})?|(?:{_LOWER_NP_WORD}[ \t]+){{0,2}}{_LOWER_NP_WORD}))"
+    rf"(?:{NAME}(?:[ \t]+and[ \t]+{NAME})?(?:[ \t]+{_LOWER_NP_WORD})?"
+    rf"|(?:{_LOWER_NP_WORD}[ \t]+){{0,2}}{_LOWER_NP_WORD}))"
 )
 COMMON_NP = (
     rf"{_DETERMINER}[ \t]+(?:{NAME}[ \t]+(?={_LOWER_NP_WORD}))?(?:{NP_WORD}[ \t]+){{0,3}}{NP_WORD}"

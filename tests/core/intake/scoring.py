@@ -10,7 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from casefile.intake import NumberCandidate, QuoteCandidate, names_match, normalise_name
+from casefile.intake import (
+    NumberCandidate,
+    QuoteCandidate,
+    as_said,
+    names_match,
+    normalise_name,
+)
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "intake"
 # Candidates below this confidence are shown to the reporter unticked; the scores count only
@@ -75,7 +81,8 @@ def speakers_agree(found: str | None, wanted: str | None) -> bool:
 
 
 def quote_agrees(found: QuoteCandidate, wanted: dict[str, Any]) -> bool:
-    return texts_agree(found.text, wanted["text"]) and speakers_agree(
+    # the words as stored in the case: a page's line breaks and hyphens gone
+    return texts_agree(as_said(found.text), wanted["text"]) and speakers_agree(
         found.speaker, wanted["speaker"]
     )
 

@@ -222,6 +222,10 @@ def test_reported_speech_is_a_paraphrase(text: str, words: str, speaker: str) ->
         ("Dozens of men in the camps say the men were never paid.", "Dozens of men in the camps"),
         ("Prices of rice rose sharply, traders in Birgunj said.", "traders in Birgunj"),
         (
+            "Brokers in Mae Sot and Ranong told recruits the men were paid.",
+            "Brokers in Mae Sot and Ranong",
+        ),
+        (
             "Workers interviewed for this article estimate they are each owed 8,000 dirhams.",
             "Workers interviewed for this article",
         ),
@@ -270,6 +274,7 @@ def test_a_heading_line_still_ends_its_sentence() -> None:
         "“They cannot even pay us for bread.”\n— Karim Haddad, a driver\n\nThe firm has gone.",
         "“They cannot even pay us for bread.” — Karim Haddad\n\nThe firm has gone.",
         "“They cannot even pay us for bread.”\r\n– Karim Haddad",
+        "   “They cannot even pay us for bread.”\n   — Karim Haddad, 24, deckhand, interviewed in Ranong\n",
     ],
 )
 def test_a_quotation_signed_after_a_dash_is_the_signers(text: str) -> None:
@@ -297,6 +302,13 @@ def test_a_speaker_with_three_asides_is_still_the_speaker() -> None:
 def test_a_denial_keeps_its_verb() -> None:
     quote = only("Mendes denied that he had misled anyone.")
     assert quote.text == "denied that he had misled anyone"
+
+
+def test_a_scare_quote_after_reported_speech_is_not_the_speakers() -> None:
+    text = 'Brokers told recruits they would be paid monthly. The captain deducted "fines".'
+    reported, scare = quotes_of(text)
+    assert reported.speaker == "Brokers"
+    assert scare.speaker is None and scare.confidence < 0.3
 
 
 def test_a_short_quotation_without_speaker_is_a_low_confidence_scare_quote() -> None:
