@@ -274,7 +274,8 @@ def test_a_heading_line_still_ends_its_sentence() -> None:
         "“They cannot even pay us for bread.”\n— Karim Haddad, a driver\n\nThe firm has gone.",
         "“They cannot even pay us for bread.” — Karim Haddad\n\nThe firm has gone.",
         "“They cannot even pay us for bread.”\r\n– Karim Haddad",
-        "   “They cannot even pay us for bread.”\n   — Karim Haddad, 24, deckhand, interviewed in Ranong\n",
+        "   “They cannot even pay us for bread.”\n"
+        "   — Karim Haddad, 24, deckhand, interviewed in Ranong\n",
     ],
 )
 def test_a_quotation_signed_after_a_dash_is_the_signers(text: str) -> None:
