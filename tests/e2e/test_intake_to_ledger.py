@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from casefile.domain.enums import ContradictionKind, ContradictionStatus, SourceKind
@@ -116,4 +117,8 @@ def test_a_quotation_from_a_wrapped_page_is_stored_as_said_and_points_at_the_pag
             on_page = PDF_PAGE[found.span_start : found.span_end]
             assert "\n" in on_page or on_page == found.text  # the span is the page as it was
     (pay,) = [c for c in report.claims if c.unit == "THB"]
-    assert (pay.value, pay.period.value, pay.raw_text) == (8000, "month", "8,000 baht a month")
+    assert (pay.value, pay.period.value, pay.raw_text) == (
+        Decimal(8000),
+        "month",
+        "8,000 baht a month",
+    )
