@@ -51,20 +51,21 @@ def find_quotes(text: str, progress: Callable[[int], None] | None = None) -> lis
     names = MentionIndex.of(text)
     answerer = interviewee(text)
     drafts: list[_Draft] = []
+    last_turn: Turn | None = None  # the last labelled turn, whose speaker a voice-over dubs
     for number, block in enumerate(block_spans(text)):
-        drafts.extend(_block_drafts(text, block, number, names, answerer))
+        turn = turn_of(text, block, names, answerer, previous=last_turn)
+        last_turn = turn or last_turn
+        drafts.extend(_block_drafts(text, block, number, turn))
         if progress is not None and number % 64 == 0:
             progress(block[1])
     drafts.sort(key=lambda d: (d.span[0], d.span[1]))
     return _resolved(text, drafts, names, answerer)
 
 
-def _block_drafts(
-    text: str, block: Span, number: int, names: MentionIndex, answerer: Span | None
-) -> list[_Draft]:
+def _block_drafts(text: str, block: Span, number: int, turn: Turn | None) -> list[_Draft]:
+    """The candidates of one block; `turn` when the block is a labelled turn."""
     drafts: list[_Draft] = []
-    turn = turn_of(text, block, names, answerer)
-    if turn is not None:
+    if turn is not None and not turn.silent:
         drafts.append(_turn_draft(turn, number))
     marked = double_quotes(text, block)
     marked += single_quotes(text, block, [(m.open_at, m.close_end) for m in marked])

@@ -12,9 +12,18 @@ from casefile.intake.wordlists import words
 
 _LABEL_LINE = LazyPattern(
     rf"[ \t]*(?P<bullet>[-*•·‣▪◦][ \t]+)?"
-    rf"(?P<label>Q|A|Question|Answer|{NAME}|{CASELESS_NAME})[ \t]*:[ \t]+(?=\S)"
+    rf"(?P<label>Q|A|Question|Answer|VOICE-OVER|Voice-over|{NAME}|{CASELESS_NAME})"
+    rf"(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]*:[ \t]+(?=\S)"
 )
-_QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "journalist"})
+# The journalist's own lines: questions, links and reports, not a source's words (what they
+# report others saying is found in them as in any text).
+_QUESTION_LABELS = words(
+    """q question interviewer reporter journalist presenter anchor host newsreader announcer
+    correspondent narrator moderator"""
+)
+# Someone's words in another voice: a translation spoken over the person before.
+_DUBBED_LABELS = words("voiceover voice-over translation translator interpreter dubbed")
+_STAGE_DIRECTIONS = LazyPattern(r"(?:\s*\[[^\]\n]{1,60}\])+\s*")
 _ANSWER_LABELS = frozenset({"a", "answer"})
 # Labels of document structure, not of speakers ("Date: ...", "Notes: ...").
 _HEADER_WORDS = words(
@@ -43,6 +52,7 @@ class Turn:
     speaker: Span | None
     label_is_name: bool
     in_list: bool  # a bullet point of notes, so a summary rather than the exact words
+    silent: bool = False  # only "[speaks Nepali]": the words come in the next, dubbed turn
 
 
 def interviewee(text: str) -> Span | None:
@@ -54,8 +64,15 @@ def interviewee(text: str) -> Span | None:
     return clean_speaker(text, match.start(group), match.end(group))
 
 
-def turn_of(text: str, block: Span, names: MentionIndex, answerer: Span | None) -> Turn | None:
-    """The turn a block holds when it starts with a speaker label; None for questions."""
+def turn_of(
+    text: str,
+    block: Span,
+    names: MentionIndex,
+    answerer: Span | None,
+    previous: Turn | None = None,
+) -> Turn | None:
+    """The turn a block holds when it starts with a speaker label; None for the journalist's
+    own lines. `previous` is the turn before, whose speaker a voice-over translates."""
     match = _LABEL_LINE.match(text, block[0], block[1])
     if not match:
         return None
@@ -67,6 +84,9 @@ def turn_of(text: str, block: Span, names: MentionIndex, answerer: Span | None) 
     in_list = match.group("bullet") is not None
     if lowered in _QUESTION_LABELS:
         return None
+    if lowered in _DUBBED_LABELS:
+        speaker = previous.speaker if previous is not None else None
+        return Turn(body, speaker, label_is_name=speaker is not None, in_list=in_list)
     if lowered in _ANSWER_LABELS:
         return Turn(body, answerer, label_is_name=False, in_list=in_list)
     if any(word in _HEADER_WORDS for word in lowered.replace("'", " ").split()):
@@ -80,4 +100,5 @@ def turn_of(text: str, block: Span, names: MentionIndex, answerer: Span | None) 
             speaker = full
         elif not (label.isupper() and len(label) > 1) and label[0].isupper():
             return None  # "Pay: $1,500" is a field, not a person speaking
-    return Turn(body, speaker, label_is_name=True, in_list=in_list)
+    silent = _STAGE_DIRECTIONS.fullmatch(text, body[0], body[1]) is not None
+    return Turn(body, speaker, label_is_name=True, in_list=in_list, silent=silent)

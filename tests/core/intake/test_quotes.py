@@ -333,6 +333,26 @@ def test_interview_answers_belong_to_the_interviewee() -> None:
     assert {q.speaker for q in found} == {"Samuel Okoro"}
 
 
+def test_a_broadcast_transcript_quotes_its_sources_not_its_presenters() -> None:
+    text = (
+        "PRESENTER: Good evening. The labour inspectorate says it has opened an inquiry.\n\n"
+        "REPORTER (Anna Kowalczyk): Bishnu Thapa asked us to film only his hands.\n\n"
+        "BISHNU THAPA: [speaks Nepali]\n\n"
+        "VOICEOVER: I paid an agent in Kathmandu nine thousand euros.\n\n"
+        "MARIA SANTOS: Free? [laughs] If you don't take the house, you don't get the work.\n"
+    )
+    found = [(q.kind, q.speaker, q.text) for q in quotes_of(text)]
+    assert found == [
+        (QuoteKind.PARAPHRASE, "The labour inspectorate", "it has opened an inquiry"),
+        (QuoteKind.DIRECT, "BISHNU THAPA", "I paid an agent in Kathmandu nine thousand euros."),
+        (
+            QuoteKind.DIRECT,
+            "MARIA SANTOS",
+            "Free? [laughs] If you don't take the house, you don't get the work.",
+        ),
+    ]
+
+
 def test_labelled_transcript_lines_name_their_speakers() -> None:
     text = "FERREIRA: We were promised two thousand dollars.\nMENDES: That is a lie.\n"
     found = quotes_of(text)
