@@ -19,7 +19,8 @@ from casefile.intake.speakers import SpeakerKind, pronoun_of, speaker_kind
 from casefile.intake.transcripts import Turn, interviewee, turn_of
 
 _TRIM = " \t\n\r,;:\u00a0"
-_INHERITED = "inherited"
+_INHERITED = "inherited"  # from the quotation before, in the same paragraph
+_CARRIED = "carried"  # from the quotation closing the paragraph before
 _HEADER = "header"
 _LABEL = "label"
 _IMPLICIT = "implicit"
@@ -160,41 +161,64 @@ def _resolved(
     text: str, drafts: list[_Draft], names: MentionIndex, answerer: Span | None
 ) -> list[QuoteCandidate]:
     results: list[QuoteCandidate] = []
+    certainty: list[int] = []  # how surely each result's speaker is known, for echoes
     previous: _Draft | None = None
     for original in drafts:
         draft = _with_speaker(text, original, names)
         if draft.speaker is None and draft.kind is QuoteKind.DIRECT:
             draft = _inherit(draft, previous, answerer)
+        certainty.append(_CERTAINTY.get(draft.how or "", _SURE) if draft.speaker else 0)
         if draft.speaker is not None:
             kind = speaker_kind(text[draft.speaker[0] : draft.speaker[1]])
             names.add_speaker(draft.speaker, kind, draft.span[0])
         results.append(_candidate(text, draft, original))
         previous = draft
-    return _echoes_attributed(results)
+    return _echoes_attributed(results, certainty)
 
 
 _ECHO_WORDS = 3  # fewer words ("agency fee") are a phrase anyone may use, not an echo
+# How surely a speaker is known: found by the quotation, carried on within its paragraph, or
+# carried over from the paragraph before or a transcript's header.
+_SURE = 3
+_CERTAINTY = {_INHERITED: 2, _CARRIED: 1, _HEADER: 1}
 _ECHO_CONFIDENCE = 0.7
 
 
-def _echoes_attributed(found: list[QuoteCandidate]) -> list[QuoteCandidate]:
-    """A quotation with no speaker whose words someone is quoted saying elsewhere in the text
-    is theirs: a headline's "‘You treated them as stock’" and the judge's full sentence."""
-    spoken = [q for q in found if q.speaker is not None and q.kind is QuoteKind.DIRECT]
+def _echoes_attributed(found: list[QuoteCandidate], certainty: list[int]) -> list[QuoteCandidate]:
+    """A quotation with no speaker, or one only guessed, whose words someone is more surely
+    quoted saying elsewhere in the text is theirs: a headline's "‘You treated them as stock’"
+    and the judge's full sentence, a pull quote and the same words in the body."""
+    spoken = [
+        index
+        for index, q in enumerate(found)
+        if q.speaker is not None and q.kind is QuoteKind.DIRECT
+    ]
     if not spoken:
         return found
-    # One string of everything said, searched once per orphan: linear, however many quotes.
-    flat = [" ".join(q.text.casefold().split()) for q in spoken]
+    # One string of everything said, searched per orphan: linear, however many quotes.
+    flat = [" ".join(found[index].text.casefold().split()) for index in spoken]
     said = "\n".join(flat)
     starts = list(accumulate((len(f) + 1 for f in flat[:-1]), initial=0))
     results = []
-    for quote in found:
+    for index, quote in enumerate(found):
         words = quote.text.casefold().split()
         source = None
-        if quote.speaker is None and quote.kind is QuoteKind.DIRECT and len(words) >= _ECHO_WORDS:
-            at = said.find(" ".join(words).strip(".,;:!?"))
-            source = spoken[bisect_right(starts, at) - 1] if at >= 0 else None
-        if source is None:
+        if (
+            certainty[index] < _SURE
+            and quote.kind is QuoteKind.DIRECT
+            and len(words) >= _ECHO_WORDS
+        ):
+            needle = " ".join(words).strip(".,;:!?")
+            surer = [
+                other
+                for other in (
+                    spoken[bisect_right(starts, at) - 1] for at in _occurrences(said, needle)
+                )
+                if certainty[other] > certainty[index]
+            ]
+            if surer:
+                source = found[max(surer, key=lambda other: certainty[other])]
+        if source is None or source.speaker == quote.speaker:
             results.append(quote)
             continue
         results.append(
@@ -207,6 +231,18 @@ def _echoes_attributed(found: list[QuoteCandidate]) -> list[QuoteCandidate]:
             )
         )
     return results
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    found: list[int] = []
+    at = haystack.find(needle)
+    while at >= 0 and len(found) < _ECHO_SOURCES:
+        found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+_ECHO_SOURCES = 8  # occurrences looked at: enough for a pull quote said twice
 
 
 def _with_speaker(text: str, draft: _Draft, names: MentionIndex) -> _Draft:
@@ -244,7 +280,7 @@ def _inherit(draft: _Draft, previous: _Draft | None, answerer: Span | None) -> _
     # A word or two in quotation marks is the writer's ("fines"), not more of someone's words.
     continues = draft.words >= _INHERIT_WORDS or _previous_is_direct(previous)
     if previous is not None and previous.speaker and (same_block or next_paragraph) and continues:
-        return replace(draft, speaker=previous.speaker, how=_INHERITED)
+        return replace(draft, speaker=previous.speaker, how=_INHERITED if same_block else _CARRIED)
     if answerer is not None and draft.words >= 3:
         return replace(draft, speaker=answerer, how=_HEADER)
     return draft
@@ -293,6 +329,7 @@ _DIRECT_CONFIDENCE = {
     How.SENTENCE: 0.7,
     _LABEL: 0.85,
     _INHERITED: 0.75,
+    _CARRIED: 0.75,
     _HEADER: 0.6,
 }
 _PARAPHRASE_CONFIDENCE = {How.ADJACENT: 0.65, _LABEL: 0.6, _IMPLICIT: 0.5}

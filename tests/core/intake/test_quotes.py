@@ -155,6 +155,17 @@ def test_a_headline_quotation_is_theirs_who_say_it_in_the_story() -> None:
     assert scare.text == "modern slavery"
 
 
+def test_a_pull_quote_is_theirs_who_said_it_in_the_body_not_the_paragraph_befores() -> None:
+    text = (
+        '"They asked us three questions," Kioko said. "Everybody passed. Nobody failed."\n\n'
+        "According to a union survey, 62 per cent of nurses want to leave.\n\n"
+        '"Everybody passed. Nobody failed."\n'
+    )
+    found = quotes_of(text)
+    body, pull = (q for q in found if q.text.startswith("Everybody"))
+    assert body.speaker == pull.speaker == "Kioko"
+
+
 def test_a_surname_is_resolved_to_the_full_name_mentioned_before() -> None:
     text = 'Tiago Mendes runs the agency. "Every man knew," Mendes said.'
     quote = only(text)
