@@ -70,6 +70,12 @@ _DASH_SIGNATURE = LazyPattern(
     rf"(?:(?:,[ \t]+[^\n\"“”.,;]{{1,60}}){{1,4}}|(?:,[ \t]+[^\n\"“”.,;]{{1,60}})?\.)?"
     rf"[ \t]*(?=\r?\n|$)"
 )
+# "who asked to be named as Umm Ahmad", "who gave his name only as Mr Otieno", "named Ana".
+_NAMED_AS = LazyPattern(
+    rf"\b(?:(?:named|identified|known|called)(?:[ \t]+only)?(?:[ \t]+as)?"
+    rf"|gave[ \t]+(?:his|her|their)[ \t]+(?:first[ \t]+)?name[ \t]+(?:only[ \t]+)?as)"
+    rf"[ \t]+(?P<name>{NAME})[ \t]*$"
+)
 _WHOLE_NAME = LazyPattern(rf"[ \t]*(?P<name>{NAME})[ \t]*")
 
 
@@ -93,7 +99,7 @@ def speaker_span(match: re.Match[str]) -> Span:
     base = match.group("speaker")
     if apposition and speaker_kind(base) is not SpeakerKind.PERSON:
         first_part = apposition[1:].split(",")[0]
-        name = _WHOLE_NAME.fullmatch(first_part)
+        name = _WHOLE_NAME.fullmatch(first_part) or _NAMED_AS.search(first_part)
         if name:
             offset = match.start("apposition") + 1 + name.start("name")
             span = offset, offset + len(name.group("name"))

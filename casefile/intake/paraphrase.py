@@ -26,7 +26,8 @@ _CLAUSE_FORMS = (
     "estimates estimate admitted admits acknowledged acknowledges argued argues maintained "
     "maintains noted warned warns reported reports recalled recalls announced announces wrote "
     "writes testified testifies revealed reveals disclosed assured assures denied denies deny "
-    "insisted concede concedes conceded"
+    "insisted concede concedes conceded believe believes believed fear fears feared suspect "
+    "suspects suspected"
 )
 _CLAUSE_VERB = "(?:" + "|".join(sorted(set(_CLAUSE_FORMS.split()), key=len, reverse=True)) + ")"
 # '..., said Ferreira.' Only these verbs: '..., answered the advert' names no speaker.

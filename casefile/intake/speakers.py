@@ -49,13 +49,13 @@ _DETERMINER = (
 # What a speaker phrase may end with: "of the union", "in northern villages", "from Rolpa
 # district".
 _PLACE_OR_GROUP = (
-    rf"(?:[ \t]+(?:for|of|at|from|in|with)[ \t]+(?:the[ \t]+)?"
+    rf"(?:[ \t]+(?:for|of|at|from|in|with|on)[ \t]+(?:the[ \t]+)?"
     rf"(?:{NAME}(?:[ \t]+and[ \t]+{NAME})?(?:[ \t]+{_LOWER_NP_WORD})?"
     rf"|(?:{_LOWER_NP_WORD}[ \t]+){{0,2}}{_LOWER_NP_WORD}))"
 )
 COMMON_NP = (
     rf"{_DETERMINER}[ \t]+(?:{NAME}[ \t]+(?={_LOWER_NP_WORD}))?(?:{NP_WORD}[ \t]+){{0,3}}{NP_WORD}"
-    rf"{_PLACE_OR_GROUP}?"
+    rf"{_PLACE_OR_GROUP}{{0,2}}"
 )
 # Plural nouns without a determiner: "officials said", "local activists say", "families in
 # northern villages say".
