@@ -237,6 +237,17 @@ def test_reported_speech_is_a_paraphrase(text: str, words: str, speaker: str) ->
             "Brokers in Mae Sot and Ranong",
         ),
         (
+            "The landlord of the building on Ngong Road, who gave his name only as Mr Otieno, said"
+            " the agency had rented two rooms.",
+            "Mr Otieno",
+        ),
+        (
+            "One of the men, who asked to be named as Umm Ahmad, said the camp was full.",
+            "Umm Ahmad",
+        ),
+        ("Detectives believe the agency collected the money.", "Detectives"),
+        ("The man on the phone said the money was gone.", "The man on the phone"),
+        (
             "Workers interviewed for this article estimate they are each owed 8,000 dirhams.",
             "Workers interviewed for this article",
         ),
