@@ -32,6 +32,9 @@ _AGE_BEFORE = re.compile(
 # "Lucas Ferreira, 24," / "Lima, now 21," / "Ferreira (24)": an age in apposition to a name.
 _NAME_BEFORE_AGE = re.compile(r"[A-Z][\w'’-]+(?:,[ \t]*(?:then|now|aged)?[ \t]*|[ \t]*\([ \t]*)$")
 _AGE_APPOSITION_AFTER = re.compile(r"[ \t]*[,)]")
+_PERSON_BEFORE_AGE = re.compile(
+    r"\b(?P<noun>[a-z]+)(?:,[ \t]*(?:then|now|aged)?[ \t]*|[ \t]*\([ \t]*)$"
+)
 _PERIOD_WORD = re.compile(
     r"(?P<joiner>[ \t]*/[ \t]*|[ \t]+(?:per|an?|each|every)[ \t]+|-(?:a|an|per)-)"
     r"(?P<period>hours?|hr|h|days?|weeks?|wk|months?|mo|years?|yr|annum)\b(?:(?<=hr|mo|yr|wk)\.)?",
@@ -139,10 +142,14 @@ def age_before(text: str, start: int) -> bool:
 
 
 def age_in_apposition(text: str, start: int, end: int) -> bool:
-    return bool(
-        _NAME_BEFORE_AGE.search(text, max(0, start - 40), start)
-        and _AGE_APPOSITION_AFTER.match(text, end)
-    )
+    """ "Lucas Ferreira, 24," or "a Cambodian fisher, 26,": a number set off after a name or
+    a word for a person."""
+    if not _AGE_APPOSITION_AFTER.match(text, end):
+        return False
+    if _NAME_BEFORE_AGE.search(text, max(0, start - 40), start):
+        return True
+    person = _PERSON_BEFORE_AGE.search(text, max(0, start - 40), start)
+    return person is not None and person.group("noun") in PEOPLE
 
 
 def rate_after(text: str, position: int) -> tuple[int, Period | None, str]:

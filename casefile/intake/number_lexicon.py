@@ -202,6 +202,7 @@ def currency_of_word(word: str, adjective: str | None) -> tuple[str | None, str]
 _QUALIFIERS: list[tuple[str, str]] = [
     (r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.", "about"),
     (r"maybe|perhaps|almost exactly|nearly exactly", "about"),
+    (r"an average of|on average|average of|an estimated average of", "about"),
     (r"closer to", "about"),
     (r"nearly|almost|close to|just under|just shy of|not quite", "nearly"),
     (r"up to|as many as|as much as|at most|no more than|a maximum of|maximum of|within", "up_to"),
@@ -305,7 +306,12 @@ PEOPLE = words(
     pilgrims voters witnesses witness suspects suspect defendants plaintiffs survivors
     survivor dead wounded injured missing killed displaced arrested detained kidnapped
     deported trafficked rescued evacuated agents agent sub-agents brokers broker middlemen
-    smugglers smuggler traffickers trafficker recruiters recruiter"""
+    smugglers smuggler traffickers trafficker recruiters recruiter fishers fisher deckhands
+    deckhand crewmates crewmate respondents respondent interviewees interviewee directors
+    director managers manager owners owner landlords landlord tenants tenant pickers picker
+    porters porter cleaners cleaner maids maid caregivers caregiver carers carer miners miner
+    builders builder engineers engineer midwives midwife seamen captains captain traders
+    trader vendors vendor shopkeepers shopkeeper customers customer kids"""
 )
 # Words for people that are adjectives: "3 dead", "14 missing", "six injured".
 PEOPLE_STATES = words(

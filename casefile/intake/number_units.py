@@ -198,7 +198,7 @@ def _count(text: str, reading: Reading, earlier: list[Reading]) -> Reading:
             kind=NumberKind.COUNT,
             confidence=0.75,
         )
-    contrasted = _contrasted(text, reading, earlier)
+    contrasted = _contrasted(text, reading, earlier) or _paid_at_a_rate(text, reading, earlier)
     if contrasted is not None:
         return contrasted
     subject = around.subject_before(text, reading.start, count=True)
@@ -231,6 +231,30 @@ def _contrasted(text: str, reading: Reading, earlier: list[Reading]) -> Reading 
         kind=NumberKind.AMOUNT,
         confidence=0.6,
     )
+
+
+def _paid_at_a_rate(text: str, reading: Reading, earlier: list[Reading]) -> Reading | None:
+    """ "fifteen hundred euros a month ... then three hundred and fifty a month for a bed": a
+    bare number paid at a rate is money, in the currency of the amount just before it."""
+    end, period, per = around.rate_after(text, reading.end)
+    if period is None or period is Period.TOTAL:
+        return None
+    before = next((r for r in reversed(earlier) if r.kind is NumberKind.AMOUNT), None)
+    if before is None or before.currency is None or reading.start - before.end > _RATE_REACH:
+        return None
+    return replace(
+        reading,
+        end=end,
+        currency=before.currency,
+        unit=before.unit,
+        period=period,
+        per=per,
+        kind=NumberKind.AMOUNT,
+        confidence=0.5,
+    )
+
+
+_RATE_REACH = 300  # characters: the same paragraph, about
 
 
 def _previous_count(earlier: list[Reading], position: int) -> Reading | None:

@@ -259,6 +259,7 @@ def test_rates(text: str, period: Period, per: str) -> None:
         ("a 19-year-old recruit", "19", "years", NumberKind.AGE),
         ("he is 19 years old", "19", "years", NumberKind.AGE),
         ("Lucas Ferreira, 24, said so.", "24", "years", NumberKind.AGE),
+        ("A Cambodian fisher, 26, said so.", "26", "years", NumberKind.AGE),
         ("15% of recruits", "15", "percent", NumberKind.PERCENTAGE),
         ("15 per cent of recruits", "15", "percent", NumberKind.PERCENTAGE),
     ],
@@ -278,12 +279,34 @@ def test_durations_ages_and_percentages(text: str, value: str, unit: str, kind: 
         ("38 of the 72 men had no passport.", "people", "men"),
         ("Police named more than 40 agents and sub-agents.", "people", "agents"),
         ("I know of four who died.", "people", ""),
+        ("Of the 214 fishers interviewed, most were paid late.", "people", "fishers"),
+        ("Police arrested two directors of the agency.", "people", "directors"),
         ("Three others were hurt.", "others", "others"),  # others of what, the text does not say
     ],
 )
 def test_what_is_counted(text: str, unit: str, subject: str) -> None:
     number = numbers_of(text)[0]
     assert (number.unit, number.subject, number.kind) == (unit, subject, NumberKind.COUNT)
+
+
+def test_a_bare_figure_paid_at_a_rate_is_in_the_currency_of_the_amount_before() -> None:
+    text = (
+        "The contract says fifteen hundred euros a month. Then the agency takes three hundred "
+        "and fifty a month for a bed. He slept four hours a night."
+    )
+    found = [(n.value, n.currency, n.period) for n in numbers_of(text)]
+    assert found == [
+        (Decimal(1500), "EUR", Period.MONTH),
+        (Decimal(350), "EUR", Period.MONTH),
+        (Decimal(4), None, Period.TOTAL),  # hours, not money
+    ]
+
+
+def test_an_average_is_about() -> None:
+    number = only("Fishers worked an average of 18 hours a day.")
+    assert (number.value, number.unit, number.period, number.qualifier) == (
+        Decimal(18), "hours", Period.DAY, Qualifier.ABOUT,
+    )  # fmt: skip
 
 
 def test_others_are_more_of_what_was_counted_before() -> None:
