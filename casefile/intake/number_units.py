@@ -56,7 +56,7 @@ def with_unit(text: str, reading: Reading, earlier: list[Reading]) -> Reading | 
         reading = replace(
             reading, end=percent.end(), unit="percent", kind=NumberKind.PERCENTAGE, confidence=0.9
         )
-        return _with_of_subject(text, reading)
+        return with_share_of(text, reading)
     if reading.currency or reading.unit:
         return _amount(text, reading)
     time_unit = _TIME_UNIT.match(text, reading.end)
@@ -266,7 +266,7 @@ def _previous_count(earlier: list[Reading], position: int) -> Reading | None:
     return None
 
 
-def _with_of_subject(text: str, reading: Reading) -> Reading:
+def with_share_of(text: str, reading: Reading) -> Reading:
     """ "15% of recruits": the percentage is a share of the recruits."""
     of = _OF.match(text, reading.end)
     counted = around.counted_after(text, of.end() - 1, False) if of else None

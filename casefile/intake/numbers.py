@@ -12,6 +12,7 @@ from casefile.intake import number_context as around
 from casefile.intake.candidates import NumberCandidate, NumberKind, QuoteCandidate
 from casefile.intake.currency_context import settle_currencies
 from casefile.intake.dates import NotClaims, find_dates, is_reference
+from casefile.intake.fractions import fraction_readings
 from casefile.intake.layout import unwrapped
 from casefile.intake.number_lexicon import (
     CURRENCY_CODE_AFTER,
@@ -52,6 +53,9 @@ def find_numbers(
     prose = unwrapped(text)
     skip = not_claims.spans
     skip_starts = [s for s, _ in skip]
+    shares = fraction_readings(prose)
+    skip = sorted([*skip, *((r.start, r.end) for r in shares)])
+    skip_starts = [s for s, _ in skip]
     tokens = [t for t in number_tokens(prose) if not _covered(t, skip, skip_starts)]
     speaker_of = speaker_finder(text, quotes)
     readings: list[Reading] = []
@@ -64,7 +68,7 @@ def find_numbers(
             readings.append(reading)
         if progress is not None and index % 256 == 0:
             progress(token.start)
-    readings = settle_currencies(prose, readings)
+    readings = settle_currencies(prose, sorted([*readings, *shares], key=lambda r: r.start))
     return [_candidate(text, r, speaker_of(r.start, r.end)) for r in readings]
 
 

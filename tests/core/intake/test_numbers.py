@@ -382,3 +382,29 @@ def test_numbers_in_a_table_take_their_unit_from_the_header() -> None:
         (Decimal(3), "months", Period.TOTAL),
     ]
     assert found[0].subject == "recruits (Pernambuco)"
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "qualifier", "subject"),
+    [
+        ("Three quarters of the farms had irregularities.", "75", Qualifier.EXACT, "farms"),
+        ("Nearly a third of the crew left.", "33.3", Qualifier.NEARLY, "crew"),
+        ("Half of the men were never paid.", "50", Qualifier.EXACT, "men"),
+        ("Two thirds of the workers signed.", "66.7", Qualifier.EXACT, "workers"),
+    ],
+)
+def test_a_share_written_as_a_fraction_is_a_percentage(
+    text: str, share: str, qualifier: Qualifier, subject: str
+) -> None:
+    number = only(text)
+    assert (number.value, number.unit, number.kind) == (
+        Decimal(share), "percent", NumberKind.PERCENTAGE,
+    )  # fmt: skip
+    assert (number.qualifier, number.subject) == (qualifier, subject)
+
+
+@pytest.mark.parametrize(
+    "text", ["It took a quarter of an hour.", "The bus left at a quarter to six.", "in half"]
+)
+def test_a_fraction_of_time_or_no_share_is_no_percentage(text: str) -> None:
+    assert [n for n in numbers_of(text) if n.unit == "percent"] == []
