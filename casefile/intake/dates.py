@@ -84,6 +84,8 @@ _IDENTIFIER = re.compile(
     rf"(?<=[A-Za-z]){_MONEY_LETTERS}[-/]?\d+[\w-]*"
     r"|(?<![\w.,])\d+/\d+(?![\w])|(?<![\w.])\d+(?:\.\d+){2,}|(?<![\w])\d+[A-Za-z]+\d[\w]*"
 )
+# The number of a numbered heading at the start of a line: "3.2 Recruitment and debt".
+_SECTION_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-Z])")
 # Numbers that follow these words refer to something (page 12, article 5, flight 370).
 _REFERENCE = re.compile(
     r"\b(?:page|pages|p\.|pp\.|article|art\.|section|sec\.|chapter|ch\.|paragraph|para\.|no\."
@@ -161,7 +163,7 @@ class _Occupied:
 
 def _other_spans(text: str) -> list[Span]:
     spans: list[Span] = []
-    for pattern in (_TIME, _ORDINAL, _PHONE, _IDENTIFIER):
+    for pattern in (_TIME, _ORDINAL, _PHONE, _IDENTIFIER, _SECTION_NUMBER):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     return spans
 

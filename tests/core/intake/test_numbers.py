@@ -408,3 +408,8 @@ def test_a_share_written_as_a_fraction_is_a_percentage(
 )
 def test_a_fraction_of_time_or_no_share_is_no_percentage(text: str) -> None:
     assert [n for n in numbers_of(text) if n.unit == "percent"] == []
+
+
+def test_the_number_of_a_numbered_heading_is_no_claim() -> None:
+    text = "3.3 Hours, food and violence\n\nFishers worked 18 hours a day.\n"
+    assert [n.raw for n in numbers_of(text) if n.confidence >= 0.3] == ["18 hours a day"]
