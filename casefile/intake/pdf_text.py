@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
 
 from casefile.intake.errors import IntakeError
+from casefile.intake.pages import stitch_pages
 
 _HINT = "open it in a PDF viewer and print it to a new PDF, or export its text"
 _MIN_TEXT_PER_PAGE = 4  # characters; fewer on every page means there is no text layer
@@ -36,8 +37,7 @@ def pdf_to_text(data: bytes, name: str) -> tuple[str, str]:
             f"{name} has no text layer (it is probably a scan or photographs of pages)",
             hint="run it through OCR software first, or type out the passages you need",
         )
-    text = "\n\n".join(page.strip("\n") for page in pages)
-    return title, text.replace("\r\n", "\n").replace("\r", "\n")
+    return title, stitch_pages(pages)
 
 
 def _unlock(reader: PdfReader, name: str) -> None:
