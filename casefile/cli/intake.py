@@ -10,7 +10,7 @@ from typing import Any
 from casefile.cli.common import actor, open_from_args
 from casefile.cli.output import emit_json, emit_lines, jsonable, short
 from casefile.domain.validation import parse_date
-from casefile.intake import read_file
+from casefile.intake import PROPOSED, read_file
 from casefile.services import intake
 
 
@@ -21,7 +21,10 @@ def add_parsers(sub: Any, case_arg: Any) -> None:
     p.add_argument("--title", default="")
     p.add_argument("--origin", default="", help="publisher or where it came from")
     p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD)")
-    p.add_argument("--accept", action="store_true", help="store every candidate")
+    p.add_argument(
+        "--accept", action="store_true", help="store the proposed candidates (not the unsure ones)"
+    )
+    p.add_argument("--accept-all", action="store_true", help="store every candidate, unsure too")
     p.set_defaults(run=run_intake)
 
 
@@ -33,7 +36,14 @@ def run_intake(args: argparse.Namespace) -> int:
         document = intake.add_document(
             s, read, title=args.title, origin=args.origin, published_on=published
         )
-        report = intake.accept(s, document, result.quotes, result.numbers) if args.accept else None
+        storing = args.accept or args.accept_all
+        quotes, numbers = result.quotes, result.numbers
+        if not args.accept_all:
+            quotes = tuple(q for q in quotes if q.confidence >= PROPOSED)
+            # figures without a unit are never stored, but listed below to be added by hand
+            numbers = tuple(n for n in numbers if n.confidence >= PROPOSED or not n.unit.strip())
+        held_back = len(result.quotes) + len(result.numbers) - len(quotes) - len(numbers)
+        report = intake.accept(s, document, quotes, numbers) if storing else None
     out: dict[str, Any] = {
         "document_id": document.id,
         "quotes": [
@@ -62,6 +72,7 @@ def run_intake(args: argparse.Namespace) -> int:
                 "start": n.start,
                 "end": n.end,
                 "kind": n.kind.value,
+                "confidence": n.confidence,
             }
             for n in result.numbers
         ],
@@ -76,6 +87,7 @@ def run_intake(args: argparse.Namespace) -> int:
             "needs_unit": [
                 {"raw": n.raw, "start": n.start, "end": n.end} for n in report.needs_unit
             ],
+            "held_back": held_back,
         }
     if args.json:
         emit_json(out)
@@ -93,6 +105,11 @@ def run_intake(args: argparse.Namespace) -> int:
                 f"stored {len(report.quotes)} quotes and {len(report.claims)} numbers; "
                 f"{len(report.sources_created)} new sources"
             )
+            if held_back:
+                lines.append(
+                    f"held back: {held_back} unsure candidates (scare quotes, figures without "
+                    "a clear claim); store them too with --accept-all"
+                )
             if report.needs_unit:
                 lines.append(
                     f"not stored: {len(report.needs_unit)} numbers whose unit the text does "

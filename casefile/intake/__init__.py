@@ -2,6 +2,7 @@
 
 from casefile.intake.as_said import as_said
 from casefile.intake.candidates import (
+    PROPOSED,
     DateCandidate,
     IntakeResult,
     NumberCandidate,
@@ -18,6 +19,7 @@ from casefile.intake.readers import read_bytes, read_file
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "PROPOSED",
     "DateCandidate",
     "IntakeError",
     "IntakeResult",

@@ -17,6 +17,7 @@ from casefile.intake.speakers import (
     NAME,
     NOT_A_SUBJECT,
     PLACE_OR_TIME,
+    RELATIVE,
     SAY_VERB,
     SPEAKER,
     VERB_PHRASE,
@@ -46,7 +47,8 @@ _AFTER_ACCORDING = LazyPattern(
 )
 # Before the opening mark: Ferreira said, she said, the ministry said in a statement.
 _BEFORE_SPEAKER_VERB = LazyPattern(
-    rf"(?P<speaker>{SPEAKER})(?P<apposition>{APPOSITION})?,?{_GAP}{_ADVERBS}{VERB_PHRASE}"
+    rf"(?P<speaker>{SPEAKER})(?:{RELATIVE}|(?P<apposition>{APPOSITION}))?,?{_GAP}{_ADVERBS}"
+    rf"{VERB_PHRASE}"
     rf"(?:{_GAP}{PLACE_OR_TIME}){{0,2}}\s*(?:[,:]|\sthat)?\s*$"
 )
 _BEFORE_ACCORDING = LazyPattern(
@@ -56,7 +58,8 @@ _BEFORE_ACCORDING = LazyPattern(
 _BEFORE_LABEL = LazyPattern(rf"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?P<speaker>{NAME})[ \t]*:[ \t]*$")
 # Somewhere earlier in the sentence: 'Ferreira described the camp as "a prison"'.
 _IN_SENTENCE_SAY = LazyPattern(
-    rf"(?P<speaker>{SPEAKER})(?P<apposition>{APPOSITION})?,?{_GAP}{_ADVERBS}{SAY_VERB}\b"
+    rf"(?P<speaker>{SPEAKER})(?:{RELATIVE}|(?P<apposition>{APPOSITION}))?,?{_GAP}{_ADVERBS}"
+    rf"{SAY_VERB}\b"
 )
 _IN_SENTENCE_ACCORDING = LazyPattern(
     rf"[Aa]ccording[ \t]+to[ \t]+(?P<speaker>{SPEAKER})(?P<apposition>{APPOSITION})?[ \t]*,"
@@ -74,7 +77,7 @@ _DASH_SIGNATURE = LazyPattern(
 _NAMED_AS = LazyPattern(
     rf"\b(?:(?:named|identified|known|called)(?:[ \t]+only)?(?:[ \t]+as)?"
     rf"|gave[ \t]+(?:his|her|their)[ \t]+(?:first[ \t]+)?name[ \t]+(?:only[ \t]+)?as)"
-    rf"[ \t]+(?P<name>{NAME})[ \t]*$"
+    rf"[ \t]+(?P<name>{NAME}|{CASELESS_NAME})[ \t]*$"
 )
 _WHOLE_NAME = LazyPattern(rf"[ \t]*(?P<name>{NAME})[ \t]*")
 
@@ -102,6 +105,12 @@ def speaker_span(match: re.Match[str]) -> Span:
         name = _WHOLE_NAME.fullmatch(first_part) or _NAMED_AS.search(first_part)
         if name:
             offset = match.start("apposition") + 1 + name.start("name")
+            span = offset, offset + len(name.group("name"))
+    relative = match.groupdict().get("relative")
+    if relative and speaker_kind(base) is not SpeakerKind.PERSON:
+        name = _NAMED_AS.search(relative)  # "a man who gave his name as Khaled al-Ali"
+        if name:
+            offset = match.start("relative") + name.start("name")
             span = offset, offset + len(name.group("name"))
     return clean_speaker(match.string, *span) or span
 

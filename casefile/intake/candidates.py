@@ -20,6 +20,12 @@ class NumberKind(StrEnum):
     QUANTITY = "quantity"  # a number whose unit intake could not tell
 
 
+# Candidates at or above this confidence are proposed: stored by `casefile intake --accept`.
+# Below it (scare quotes, a lone "one", a figure the text denies) they are shown marked unsure
+# for the reporter to take or leave, and stored only when asked for (`--accept-all`).
+PROPOSED = 0.3
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteCandidate:
     """Words a speaker said, quoted (direct) or reported (paraphrase).

@@ -58,7 +58,7 @@ def with_unit(text: str, reading: Reading, earlier: list[Reading]) -> Reading | 
         )
         return with_share_of(text, reading)
     if reading.currency or reading.unit:
-        return _amount(text, reading)
+        return _amount(text, reading, earlier)
     time_unit = _TIME_UNIT.match(text, reading.end)
     if time_unit:
         return _duration(text, reading, time_unit)
@@ -76,10 +76,15 @@ def with_unit(text: str, reading: Reading, earlier: list[Reading]) -> Reading | 
     return _count(text, reading, earlier)
 
 
-def _amount(text: str, reading: Reading) -> Reading:
+def _amount(text: str, reading: Reading, earlier: list[Reading]) -> Reading:
     qualified = _qualifier_after(text, reading.end, reading)  # "$500 or so"
     end, period, per = around.rate_after(text, qualified.end)
-    period = period or around.period_adjective_before(text, reading.start) or Period.TOTAL
+    period = (
+        period
+        or around.period_adjective_before(text, reading.start)
+        or _rate_said_before(text, reading, earlier)
+        or Period.TOTAL
+    )
     subject = around.subject_before(text, reading.start, count=False)
     if not subject:
         in_noun = _IN_NOUN.match(text, end)
@@ -231,6 +236,23 @@ def _contrasted(text: str, reading: Reading, earlier: list[Reading]) -> Reading 
         kind=NumberKind.AMOUNT,
         confidence=0.6,
     )
+
+
+def _rate_said_before(text: str, reading: Reading, earlier: list[Reading]) -> Period | None:
+    """ "cut from $18 an hour ... the rate had been $15, not $18": an amount called the rate,
+    with no period of its own, is at the rate of the last amount in its currency that had one."""
+    if not _RATE_WORD.search(text, max(0, reading.start - _RATE_WORD_REACH), reading.start):
+        return None
+    for before in reversed(earlier):
+        if reading.start - before.end > _INHERIT_REACH:
+            return None
+        if before.currency == reading.currency and before.period is not Period.TOTAL:
+            return before.period
+    return None
+
+
+_RATE_WORD = re.compile(r"\b(?:rate|rates|hourly|daily|weekly|monthly)\b", re.IGNORECASE)
+_RATE_WORD_REACH = 40
 
 
 def _paid_at_a_rate(text: str, reading: Reading, earlier: list[Reading]) -> Reading | None:

@@ -28,6 +28,8 @@ from casefile.intake.tables import TableCells, find_tables
 _RANGE_JOINER = re.compile(
     r"[ \t]*(?P<joiner>-|–|—|to|and|or)[ \t]*(?:US\$|R\$|\$|€|£)?[ \t]*", re.IGNORECASE
 )
+_DENIED = re.compile(r"\b(?:not|never|rather[ \t]+than|instead[ \t]+of)[ \t]+$", re.IGNORECASE)
+_DENIED_CONFIDENCE = 0.25
 _WEIGHT_OF = re.compile(r"[ \t]+of\b")  # "50 pounds of rice" is a weight
 
 
@@ -64,6 +66,9 @@ def find_numbers(
         if index in consumed:
             continue
         reading = _read(prose, tokens, index, consumed=consumed, tables=tables, earlier=readings)
+        if reading is not None and _DENIED.search(prose, max(0, reading.start - 20), reading.start):
+            # "$15, not $18": a figure the speaker denies is nobody's claim; shown, unsure
+            reading = replace(reading, confidence=min(reading.confidence, _DENIED_CONFIDENCE))
         if reading is not None:
             readings.append(reading)
         if progress is not None and index % 256 == 0:

@@ -13,6 +13,7 @@ from casefile.intake.speakers import (
     APPOSITION,
     OBJECT,
     PLACE_OR_TIME,
+    RELATIVE,
     SPEAKER,
 )
 from casefile.intake.speakers import GAP as _GAP
@@ -26,8 +27,7 @@ _CLAUSE_FORMS = (
     "estimates estimate admitted admits acknowledged acknowledges argued argues maintained "
     "maintains noted warned warns reported reports recalled recalls announced announces wrote "
     "writes testified testifies revealed reveals disclosed assured assures denied denies deny "
-    "insisted concede concedes conceded believe believes believed fear fears feared suspect "
-    "suspects suspected"
+    "insisted concede concedes conceded believe believes believed"
 )
 _CLAUSE_VERB = "(?:" + "|".join(sorted(set(_CLAUSE_FORMS.split()), key=len, reverse=True)) + ")"
 # '..., said Ferreira.' Only these verbs: '..., answered the advert' names no speaker.
@@ -44,7 +44,7 @@ _ADVERBS = rf"(?:{ADVERB}[ \t]+){{0,2}}"
 
 _VERB = LazyPattern(rf"\b{_CLAUSE_VERB}\b")
 _SPEAKER_BEFORE_VERB = LazyPattern(
-    rf"(?P<speaker>{SPEAKER})(?P<apposition>{APPOSITION})?,?{_GAP}{_ADVERBS}$"
+    rf"(?P<speaker>{SPEAKER})(?:{RELATIVE}|(?P<apposition>{APPOSITION}))?,?{_GAP}{_ADVERBS}$"
 )
 _AFTER_VERB = LazyPattern(rf"(?:{_GAP}{PLACE_OR_TIME}){{0,2}}\s*,?\s*(?:that{_GAP})?")
 _AFTER_VERB_AND_OBJECT = LazyPattern(
@@ -88,6 +88,9 @@ _BAD_START = LazyPattern(
     re.IGNORECASE,
 )
 _WORD = LazyPattern(r"\S+")
+# Reported speech may open with a quoted phrase when the clause goes on after it:
+# '"about 40 workers" were affected and ...'.
+_QUOTED_SUBJECT = LazyPattern(r"[\"“«‘][^\"”»’\n]{1,120}[\"”»’][ \t]+[^\W\d_]+[ \t]+[^\W\d_]")
 _COMMA_BEFORE = LazyPattern(r",[ \t]*$")
 _PARTICIPLE = LazyPattern(r"[a-z]{2,}ing\b")
 _INTRODUCES_QUOTE = LazyPattern(r":\s*[\"“«‘]")
@@ -145,7 +148,9 @@ def _reported(
 
 def _valid(text: str, content: Span, minimum_words: int = 3) -> bool:
     start, end = content
-    if end <= start or _BAD_START.match(text, start, end) or _CONJUNCTION.match(text, start, end):
+    if end <= start or _CONJUNCTION.match(text, start, end):
+        return False
+    if _BAD_START.match(text, start, end) and not _QUOTED_SUBJECT.match(text, start, end):
         return False
     if _INTRODUCES_QUOTE.search(text, start, min(end, start + 60)):
         return False  # 'told parliament on Monday: "..."' introduces direct speech

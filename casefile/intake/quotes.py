@@ -12,6 +12,7 @@ from casefile.intake import attribution
 from casefile.intake.attribution import Attribution, How
 from casefile.intake.candidates import QuoteCandidate
 from casefile.intake.layout import Protected, Span, block_spans, sentence_spans
+from casefile.intake.lazy import LazyPattern
 from casefile.intake.mentions import MentionIndex
 from casefile.intake.paraphrase import reported_speech
 from casefile.intake.quote_marks import MarkedQuote, double_quotes, single_quotes
@@ -80,8 +81,11 @@ def _block_drafts(text: str, block: Span, number: int, turn: Turn | None) -> lis
         )
         if draft is None:
             continue
-        if draft.how == How.ADJACENT:
-            adjacent_in.add(_sentence_of(sentences, quote.open_at))
+        sentence_index = _sentence_of(sentences, quote.open_at)
+        if draft.how == How.ADJACENT and not _embedded(
+            text, quote, draft, sentences[sentence_index][1]
+        ):
+            adjacent_in.add(sentence_index)
         drafts.append(draft)
     body = turn.body if turn is not None else None
     for position, sentence in enumerate(sentences):
@@ -94,6 +98,20 @@ def _block_drafts(text: str, block: Span, number: int, turn: Turn | None) -> lis
         speaker = speech.attribution.speaker if speech.attribution else None
         drafts.append(_Draft(speech.content, QuoteKind.PARAPHRASE, how, speaker, number))
     return drafts
+
+
+def _embedded(text: str, quote: MarkedQuote, draft: _Draft, sentence_end: int) -> bool:
+    """True when a quotation attributed before it is only part of its sentence ('said that
+    "about 40 workers" were affected and that the rate had been $15'): the sentence is then
+    reported speech too, not just the frame of the quotation."""
+    if draft.speaker is None or draft.speaker[1] > quote.open_at:
+        return False
+    after = text[quote.close_end : sentence_end]
+    return len(_WORDS_AFTER.findall(after)) >= _EMBEDDED_WORDS
+
+
+_WORDS_AFTER = LazyPattern(r"[^\W\d_][\w'’-]*")
+_EMBEDDED_WORDS = 2
 
 
 def _turn_draft(turn: Turn, number: int) -> _Draft:

@@ -93,6 +93,8 @@ NOT_A_SUBJECT = re.compile(
 # The space between a speaker, a verb and what follows may hold one line break (wrapped text).
 GAP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 APPOSITION = r"(?:,[ \t]+[^,\"“”«»\n]{1,80}?){1,3},"
+# A speaker's relative clause without commas: "A worker who asked not to be named said".
+RELATIVE = r"(?P<relative>[ \t]+(?:who|whose)[ \t]+[^,.;:!?\"“”«»\n]{1,80}?)"
 
 _SAY_FORMS = (
     "said says say told tells tell added adds add explained explains recalled recalls confirmed "

@@ -70,3 +70,20 @@ def test_a_figure_without_a_unit_waits_and_the_rest_is_stored(tmp_path: Path, cl
     said = cli("intake", case, article, "--accept")
     assert said.code == 0
     assert "not stored: 1 numbers" in said.out and "more than 15,000" in said.out
+
+
+def test_accept_stores_the_proposed_and_holds_back_the_unsure(tmp_path: Path, cli: Any) -> None:
+    case = tmp_path / "i.casefile"
+    cli("new", case, "--title", "Intake", "--no-encryption")
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE + '\nCampaigners want the so-called "transit visa" ended.\n')
+    out = cli("intake", case, article, "--accept", "--json").json()
+    unsure = [q["text"] for q in out["quotes"] if q["confidence"] < 0.3]
+    assert unsure == ["transit visa"]
+    assert out["accepted"]["held_back"] == 1
+    stored = {q["text"] for q in cli("list", case, "quotes", "--json").json()}
+    assert "transit visa" not in stored and "They promised us $2,000 a month" in stored
+    said = cli("intake", case, article, "--accept-all")
+    assert said.code == 0 and "held back" not in said.out
+    stored = {q["text"] for q in cli("list", case, "quotes", "--json").json()}
+    assert "transit visa" in stored

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from casefile.domain.enums import RecordKind
+from casefile.intake import PROPOSED
 from casefile.services import claims, documents, quotes, sources
 from casefile.services.case import open_case
 from tests.ui.modal import on_next_modal
@@ -23,7 +24,7 @@ TEXT = (
     'Dock workers say their rate was cut. "We were told it was temporary," said Lucas Ferreira, '
     "a crane operator.\n\n"
     'The operator said in a statement that "about 40 workers" were affected.\n'
-    "Overtime was $18 an hour before March.\n"
+    "Overtime was $18 an hour before March, not $20.\n"
 )
 
 
@@ -95,7 +96,12 @@ def test_accept_all_and_selection_to_quote(
 ) -> None:
     review = start_review(window, controller, qtbot, tmp_path)
     review.accept_all()
-    assert all(i.state is State.ACCEPTED for i in review.items)
+    for item in review.items:  # the unsure ("$20" that the text denies) wait for the reporter
+        unsure = item.candidate.confidence < PROPOSED
+        assert item.state is (State.PENDING if unsure else State.ACCEPTED)
+        assert item.label().endswith("(unsure)") == unsure
+    assert any(i.state is State.PENDING for i in review.items)
+    assert "unsure candidates left pending" in review.status.text()
     with controller.require().read() as s:
         assert claims.count(s) >= 1 and quotes.count(s) >= 2
     # select "Dock workers say their rate was cut" by hand and make it a quote
@@ -166,7 +172,9 @@ def test_a_number_without_a_unit_is_left_for_the_reporter_to_complete(
     from casefile.services import intake
 
     controller.create(tmp_path / "unit.casefile", title="Unit", passphrase=None)
-    text = TEXT + "Independent groups put the figure at more than 15,000.\n"
+    text = (
+        TEXT.replace(", not $20", "") + "Independent groups put the figure at more than 15,000.\n"
+    )
     task = window.intake.start(None, intake.read_text(text, title="Port workers"))
     with qtbot.waitSignal(task.finished, timeout=20_000):
         pass

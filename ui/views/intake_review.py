@@ -30,6 +30,7 @@ from casefile.domain.errors import CasefileError
 from casefile.domain.ids import RecordId
 from casefile.domain.records import ClaimDraft, Document, QuoteDraft
 from casefile.intake import (
+    PROPOSED,
     IntakeResult,
     NumberCandidate,
     QuoteCandidate,
@@ -69,12 +70,14 @@ class Item:
     def label(self) -> str:
         mark = {State.PENDING: "•", State.ACCEPTED: "✓", State.REJECTED: "✗"}[self.state]
         c = self.candidate
+        # Scare quotes, a lone "one", a denied figure: shown for the reporter, but flagged.
+        unsure = "  (unsure)" if c.confidence < PROPOSED else ""
         if isinstance(c, QuoteCandidate):
             text = " ".join(c.text.split())
             shown = text[:90] + ("…" if len(text) > 90 else "")
-            return f"{mark} Quote  “{shown}” — {c.speaker or '(no speaker)'}"
+            return f"{mark} Quote  “{shown}” — {c.speaker or '(no speaker)'}{unsure}"
         upper = f"–{c.value_max}" if c.value_max is not None else ""
-        return f"{mark} Number  {c.raw}  →  {c.value}{upper} {c.unit}"
+        return f"{mark} Number  {c.raw}  →  {c.value}{upper} {c.unit}{unsure}"
 
 
 COLORS = {
@@ -144,7 +147,7 @@ class IntakeReview(QDialog):
             (self.tr("Accept (A)"), self.accept_current),
             (self.tr("Reject (R)"), self.reject_current),
             (self.tr("Edit… (E)"), self.edit_current),
-            (self.tr("Accept all pending"), self.accept_all),
+            (self.tr("Accept all proposed"), self.accept_all),
             (self.tr("Selection → quote"), self.quote_from_selection),
             (self.tr("Selection → number"), self.number_from_selection),
         ):
@@ -217,22 +220,36 @@ class IntakeReview(QDialog):
             self._advance()
 
     def accept_all(self) -> None:
-        waiting = 0
+        """Accept every pending proposal; unsure ones and figures without a unit stay pending
+        for the reporter to decide one by one."""
+        waiting = unsure = 0
         for item in self.items:
             if item.state is not State.PENDING:
                 continue
             if _needs_unit(item.candidate):
                 waiting += 1  # left pending: the reporter says what it counts (E) or rejects it
                 continue
+            if item.candidate.confidence < PROPOSED:
+                unsure += 1  # a scare quote or a denied figure: accepted only one by one (A)
+                continue
             if not self._accept(item, ask=False):
                 break
+        notes = []
         if waiting:
-            self.status.setText(
+            notes.append(
                 self.tr(
                     "{0} numbers do not say what they count: edit each (E) to set a unit, "
                     "or reject it (R)."
                 ).format(waiting)
             )
+        if unsure:
+            notes.append(
+                self.tr(
+                    "{0} unsure candidates left pending: accept (A) or reject (R) each."
+                ).format(unsure)
+            )
+        if notes:
+            self.status.setText(" ".join(notes))
 
     def _speaker_choice(self, speaker: str) -> tuple[bool, str | None]:
         """(go on, source id or None to create). Asks when no existing source matches."""

@@ -19,9 +19,6 @@ from casefile.intake import (
 )
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "intake"
-# Candidates below this confidence are shown to the reporter unticked; the scores count only
-# what intake proposes with some conviction.
-PROPOSED = 0.3
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _EDGES = " \t\n\"'.,;:!?()[]—–-"
 _FILLER = frozenset({"the", "a", "an"})

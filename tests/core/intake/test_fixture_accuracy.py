@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.intake import IntakeResult, extract
+from casefile.intake import PROPOSED, IntakeResult, extract
 from tests.core.intake.scoring import (
-    PROPOSED,
     Score,
     describe_number,
     describe_quote,

@@ -7,7 +7,13 @@ from decimal import Decimal
 import pytest
 
 from casefile.domain.enums import Period, Qualifier
-from casefile.intake import NumberCandidate, NumberKind, extract_dates, extract_numbers
+from casefile.intake import (
+    PROPOSED,
+    NumberCandidate,
+    NumberKind,
+    extract_dates,
+    extract_numbers,
+)
 
 
 def numbers_of(text: str) -> list[NumberCandidate]:
@@ -413,3 +419,11 @@ def test_a_fraction_of_time_or_no_share_is_no_percentage(text: str) -> None:
 def test_the_number_of_a_numbered_heading_is_no_claim() -> None:
     text = "3.3 Hours, food and violence\n\nFishers worked 18 hours a day.\n"
     assert [n.raw for n in numbers_of(text) if n.confidence >= 0.3] == ["18 hours a day"]
+
+
+def test_a_figure_the_speaker_denies_is_shown_unsure() -> None:
+    found = numbers_of("The rate had been $15 an hour, not $18.")
+    assert [(n.raw, n.confidence >= PROPOSED) for n in found] == [
+        ("$15 an hour", True),
+        ("$18", False),
+    ]

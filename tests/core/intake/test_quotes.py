@@ -322,6 +322,32 @@ def test_a_speaker_with_three_asides_is_still_the_speaker() -> None:
     assert quote.speaker == "Victor Ceban"
 
 
+def test_a_quotation_inside_reported_speech_leaves_the_sentence_reported_too() -> None:
+    text = (
+        'The terminal operator said in a statement that "about 40 workers" were affected and '
+        "that the rate had been $15, not $18."
+    )
+    reported, quoted = quotes_of(text)
+    assert (reported.kind, quoted.kind) == (QuoteKind.PARAPHRASE, QuoteKind.DIRECT)
+    assert reported.text.endswith("the rate had been $15, not $18")
+    assert reported.speaker == quoted.speaker == "The terminal operator"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A worker who asked not to be named because he feared dismissal said more than 120"
+            " people had lost overtime pay.",
+            "A worker",
+        ),
+        ("A man who gave his name as خالد العلي denied any wrongdoing.", "خالد العلي"),
+    ],
+)
+def test_a_speaker_with_a_relative_clause(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
 def test_a_denial_keeps_its_verb() -> None:
     quote = only("Mendes denied that he had misled anyone.")
     assert quote.text == "denied that he had misled anyone"
