@@ -18,7 +18,8 @@ _DIGITS = re.compile(
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 500 with a no-break space
     r"|\d{1,3}(?: \d{3})+(?![\d])(?![ \t]+\d)"  # 1 500, not in a row of table figures
     r"|\d+(?:\.\d+)?"
-    r")(?:(?P<suffix>bn|mn|tn|k|m|b)|[ \t]+(?P<scale>thousand|million|billion|trillion)\b)?"
+    r")(?:(?P<suffix>bn|mn|tn|k|m|b)"
+    r"|[ \t]+(?P<scale>thousand|million|billion|trillion|lakhs?|lacs?|crores?)\b)?"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -109,6 +110,7 @@ def _word_tokens(text: str, match: re.Match[str]) -> list[NumberToken]:
     return [] if _NOTHING in parts else parts
 
 
+_SCALE_WORDS = ("thousand", "million", "billion", "lakh", "lac", "crore")
 _AND = re.compile(r"[ \t]+and[ \t]+", re.IGNORECASE)
 _NOTHING = NumberToken(-1, -1, Decimal(0), False, "")
 
@@ -121,7 +123,7 @@ def _word_token(text: str, start: int, end: int, *, in_range: bool = False) -> N
     value = parse_number_words(phrase)
     if value is None:
         return None
-    scaled = any(word in phrase.lower() for word in ("thousand", "million", "billion"))
+    scaled = any(word in phrase.lower() for word in _SCALE_WORDS)
     return NumberToken(start, end, tidy(value), scaled, "")
 
 

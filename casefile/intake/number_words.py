@@ -44,9 +44,16 @@ SCALES = {
     "million": Decimal(1_000_000),
     "billion": Decimal(1_000_000_000),
     "trillion": Decimal(1_000_000_000_000),
+    # South Asian scales: "Rs 9 lakh" is 900,000, "2 crore" 20 million.
+    "lakh": Decimal(100_000),
+    "lakhs": Decimal(100_000),
+    "lac": Decimal(100_000),
+    "lacs": Decimal(100_000),
+    "crore": Decimal(10_000_000),
+    "crores": Decimal(10_000_000),
 }
 _DOZEN = "dozen"
-_WORD = "(?:" + "|".join([*_SMALL, *_TENS, *SCALES, _DOZEN]) + ")"
+_WORD = "(?:" + "|".join(sorted([*_SMALL, *_TENS, *SCALES, _DOZEN], key=len, reverse=True)) + ")"
 NUMBER_WORDS = re.compile(
     rf"(?<![\w-])(?:(?:an?|half[ \t]+an?)[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
     rf"{_WORD}(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:a[ \t]+half\b|{_WORD}\b))*(?![\w])",

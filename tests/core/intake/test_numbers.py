@@ -45,6 +45,9 @@ def only(text: str) -> NumberCandidate:
         ("It cost €2bn.", "2000000000"),
         ("It cost $3m.", "3000000"),
         ("They hired three hundred and fifty men.", "350"),
+        ("The fee was Rs 9 lakh.", "900000"),
+        ("The fee was 12.5 lakh rupees.", "1250000"),
+        ("It cost two crore fifty lakh rupees.", "25000000"),
     ],
 )
 def test_values_in_digits_and_words(text: str, value: str) -> None:
@@ -176,6 +179,7 @@ def test_a_point_after_other_words_still_does_not_start_a_number() -> None:
         ("paid 1,500–2,000 dollars", "1500", "2000"),
         ("paid $1,500-$2,000", "1500", "2000"),
         ("hired between 1.5 and 2 million people", "1500000", "2000000"),
+        ("paid between 8 and 10 lakh rupees", "800000", "1000000"),
         ("hired two or three men", "2", "3"),
         ("jailed for between two and four years", "2", "4"),
         ("jailed for between one and three years", "1", "3"),
