@@ -20,6 +20,7 @@ from casefile.intake.speakers import (
     RELATIVE,
     SAY_VERB,
     SPEAKER,
+    SPEECH_TIME,
     VERB_PHRASE,
     SpeakerKind,
     clean_speaker,
@@ -47,8 +48,8 @@ _AFTER_ACCORDING = LazyPattern(
 )
 # Before the opening mark: Ferreira said, she said, the ministry said in a statement.
 _BEFORE_SPEAKER_VERB = LazyPattern(
-    rf"(?P<speaker>{SPEAKER})(?:{RELATIVE}|(?P<apposition>{APPOSITION}))?,?{_GAP}{_ADVERBS}"
-    rf"{VERB_PHRASE}"
+    rf"(?P<speaker>{SPEAKER})(?:{RELATIVE}|(?P<apposition>{APPOSITION}))?,?{SPEECH_TIME}?"
+    rf"{_GAP}{_ADVERBS}{VERB_PHRASE}"
     rf"(?:{_GAP}{PLACE_OR_TIME}){{0,2}}\s*(?:[,:]|\sthat)?\s*$"
 )
 _BEFORE_ACCORDING = LazyPattern(
@@ -58,8 +59,8 @@ _BEFORE_ACCORDING = LazyPattern(
 _BEFORE_LABEL = LazyPattern(rf"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?P<speaker>{NAME})[ \t]*:[ \t]*$")
 # Somewhere earlier in the sentence: 'Ferreira described the camp as "a prison"'.
 _IN_SENTENCE_SAY = LazyPattern(
-    rf"(?P<speaker>{SPEAKER})(?:{RELATIVE}|(?P<apposition>{APPOSITION}))?,?{_GAP}{_ADVERBS}"
-    rf"{SAY_VERB}\b"
+    rf"(?P<speaker>{SPEAKER})(?:{RELATIVE}|(?P<apposition>{APPOSITION}))?,?{SPEECH_TIME}?"
+    rf"{_GAP}{_ADVERBS}{SAY_VERB}\b"
 )
 _IN_SENTENCE_ACCORDING = LazyPattern(
     rf"[Aa]ccording[ \t]+to[ \t]+(?P<speaker>{SPEAKER})(?P<apposition>{APPOSITION})?[ \t]*,"

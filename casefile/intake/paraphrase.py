@@ -15,6 +15,7 @@ from casefile.intake.speakers import (
     PLACE_OR_TIME,
     RELATIVE,
     SPEAKER,
+    SPEECH_TIME,
 )
 from casefile.intake.speakers import GAP as _GAP
 
@@ -44,7 +45,8 @@ _ADVERBS = rf"(?:{ADVERB}[ \t]+){{0,2}}"
 
 _VERB = LazyPattern(rf"\b{_CLAUSE_VERB}\b")
 _SPEAKER_BEFORE_VERB = LazyPattern(
-    rf"(?P<speaker>{SPEAKER})(?:{RELATIVE}|(?P<apposition>{APPOSITION}))?,?{_GAP}{_ADVERBS}$"
+    rf"(?P<speaker>{SPEAKER})(?:{RELATIVE}|(?P<apposition>{APPOSITION}))?,?{SPEECH_TIME}?"
+    rf"{_GAP}{_ADVERBS}$"
 )
 _AFTER_VERB = LazyPattern(rf"(?:{_GAP}{PLACE_OR_TIME}){{0,2}}\s*,?\s*(?:that{_GAP})?")
 _AFTER_VERB_AND_OBJECT = LazyPattern(

@@ -87,6 +87,9 @@ def _block_drafts(text: str, block: Span, number: int, turn: Turn | None) -> lis
         ):
             adjacent_in.add(sentence_index)
         drafts.append(draft)
+        added = _adding_that(text, quote, draft, sentences[sentence_index][1])
+        if added is not None:
+            drafts.append(added)
     body = turn.body if turn is not None else None
     for position, sentence in enumerate(sentences):
         if position in adjacent_in or (body and sentence[1] > body[0]):
@@ -98,6 +101,29 @@ def _block_drafts(text: str, block: Span, number: int, turn: Turn | None) -> lis
         speaker = speech.attribution.speaker if speech.attribution else None
         drafts.append(_Draft(speech.content, QuoteKind.PARAPHRASE, how, speaker, number))
     return drafts
+
+
+def _adding_that(text: str, quote: MarkedQuote, draft: _Draft, sentence_end: int) -> _Draft | None:
+    """'"We are trying," said Rai, adding that the ministry had written to Moscow.': what the
+    speaker added is reported speech of theirs."""
+    if draft.speaker is None or draft.how != How.ADJACENT:
+        return None
+    adding = _ADDING.search(text, quote.close_end, sentence_end)
+    if adding is None:
+        return None
+    end = sentence_end
+    while end > adding.end() and (text[end - 1].isspace() or text[end - 1] in ".!?;:,"):
+        end -= 1
+    if len(_WORDS_AFTER.findall(text, adding.end(), end)) < _EMBEDDED_WORDS + 1:
+        return None
+    return _Draft(
+        (adding.end(), end), QuoteKind.PARAPHRASE, How.ADJACENT, draft.speaker, draft.block
+    )
+
+
+_ADDING = LazyPattern(
+    r"(?:,[ \t]*|[ \t]+)(?:adding|saying|noting|insisting|claiming)[ \t]+(?:that[ \t]+)?"
+)
 
 
 def _embedded(text: str, quote: MarkedQuote, draft: _Draft, sentence_end: int) -> bool:

@@ -39,7 +39,10 @@ _STOP = (
     r"|may|might|must|should|shall|there|then|if|as|than|to|he|she|they|it|we|i|you|him|them|us"
     r"|me|by|on|in|at|for|of|from|with|about|after|before|since|while|because)"
 )
-NP_WORD = rf"(?:(?:[{UPPER}]\.){{2,}}|(?!{_STOP}\b)[{LOWER}{UPPER}{CASELESS}][\w{MARKS}'’-]*)"
+NP_WORD = (
+    rf"(?:(?:[{UPPER}]\.){{2,}}|(?!{_STOP}\b)[{LOWER}{UPPER}{CASELESS}][\w{MARKS}'’-]*"
+    rf"|\d+(?:-[{LOWER}]+)+)"  # "the 37-year-old said"
+)
 _LOWER_NP_WORD = rf"(?!{_STOP}\b)[{LOWER}][\w{MARKS}'’-]*"
 _DETERMINER = (
     r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our"
@@ -93,6 +96,11 @@ NOT_A_SUBJECT = re.compile(
 # The space between a speaker, a verb and what follows may hold one line break (wrapped text).
 GAP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 APPOSITION = r"(?:,[ \t]+[^,\"“”«»\n]{1,80}?){1,3},"
+# When, between a speaker and the verb: "Home Minister Ramesh Lekhak on Sunday said".
+SPEECH_TIME = (
+    r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|[ \t]+(?:yesterday|today|earlier|later|last[ \t]+(?:week|month|year|night)))"
+)
 # A speaker's relative clause without commas: "A worker who asked not to be named said".
 RELATIVE = r"(?P<relative>[ \t]+(?:who|whose)[ \t]+[^,.;:!?\"“”«»\n]{1,80}?)"
 

@@ -348,6 +348,34 @@ def test_a_speaker_with_a_relative_clause(text: str, speaker: str) -> None:
     assert only(text).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are trying our best," said Rai, adding that the ministry had contacted Moscow.',
+        'Rai said: "We are trying our best," adding that the ministry had contacted Moscow.',
+    ],
+)
+def test_what_a_speaker_adds_after_a_quotation_is_theirs_too(text: str) -> None:
+    quoted, added = quotes_of(text)
+    assert (quoted.kind, added.kind) == (QuoteKind.DIRECT, QuoteKind.PARAPHRASE)
+    assert added.text == "the ministry had contacted Moscow"
+    assert quoted.speaker == added.speaker == "Rai"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The 37-year-old said he was forced to sign the contract.", "The 37-year-old"),
+        (
+            "Home Minister Ramesh Lekhak on Sunday said the men would be brought home.",
+            "Ramesh Lekhak",
+        ),
+    ],
+)
+def test_a_speaker_by_age_or_with_the_day_they_spoke(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
 def test_a_denial_keeps_its_verb() -> None:
     quote = only("Mendes denied that he had misled anyone.")
     assert quote.text == "denied that he had misled anyone"
