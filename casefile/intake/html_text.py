@@ -12,6 +12,10 @@ from casefile.intake.wordlists import words
 _DROPPED = frozenset(
     {"script", "style", "template", "noscript", "head", "svg", "math", "iframe", "object"}
 )
+# Elements of a page around its story, dropped the way a browser's reader view does: menus,
+# sidebars of related links, forms, buttons, cookie banners.
+_PAGE_CHROME = frozenset({"nav", "aside", "form", "button", "select", "dialog"})
+_ARTICLE_MIN = 500  # characters: a story, not a teaser card
 # Elements that start a new paragraph, and elements that only start a new line.
 _PARAGRAPHS = words(
     """p div section article header footer main aside nav blockquote figure figcaption h1 h2 h3
@@ -39,13 +43,19 @@ class _TextCollector(HTMLParser):
         self._in_title = False
         self._in_heading = False
         self._in_pre = 0
+        self.articles: list[list[str]] = []  # the text of each <article>, outermost ones
+        self._article_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         del attrs
         if tag == "title":
             self._in_title = True
-        elif tag in _DROPPED and tag not in _VOID:
+        elif (tag in _DROPPED or tag in _PAGE_CHROME) and tag not in _VOID:
             self._dropped_depth += 1
+        elif tag == "article" and not self._dropped_depth:
+            if not self._article_depth:
+                self.articles.append([])
+            self._article_depth += 1
         elif tag == "h1" and not self.heading:
             self._in_heading = True
         self._break_for(tag)
@@ -59,14 +69,16 @@ class _TextCollector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
-        elif tag in _DROPPED and self._dropped_depth:
+        elif (tag in _DROPPED or tag in _PAGE_CHROME) and self._dropped_depth:
             self._dropped_depth -= 1
+        elif tag == "article" and self._article_depth and not self._dropped_depth:
+            self._article_depth -= 1
         elif tag == "h1":
             self._in_heading = False
         elif tag == "pre" and self._in_pre:
             self._in_pre -= 1
         if tag in _PARAGRAPHS and not self._dropped_depth:
-            self.parts.append("\n\n")
+            self._add("\n\n")
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -76,17 +88,22 @@ class _TextCollector(HTMLParser):
             return
         if self._in_heading:
             self.heading.append(data)
-        self.parts.append(data if self._in_pre else _SPACES.sub(" ", data.replace("\n", " ")))
+        self._add(data if self._in_pre else _SPACES.sub(" ", data.replace("\n", " ")))
+
+    def _add(self, text: str) -> None:
+        self.parts.append(text)
+        if self._article_depth:
+            self.articles[-1].append(text)
 
     def _break_for(self, tag: str) -> None:
         if self._dropped_depth:
             return
         if tag in _PARAGRAPHS:
-            self.parts.append("\n\n")
+            self._add("\n\n")
         elif tag in _LINES:
-            self.parts.append("\n")
+            self._add("\n")
         elif tag in _CELLS:
-            self.parts.append("\t")
+            self._add("\t")
 
 
 def html_to_text(data: bytes, name: str) -> tuple[str, str]:
@@ -95,12 +112,21 @@ def html_to_text(data: bytes, name: str) -> tuple[str, str]:
     collector = _TextCollector()
     collector.feed(markup)
     collector.close()
-    text = "".join(collector.parts)
-    lines = [line.strip(" \t") for line in text.split("\n")]
-    text = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
     title = " ".join("".join(collector.title_parts).split())
     heading = " ".join("".join(collector.heading).split())
+    text = _tidy("".join(collector.parts))
+    # A page with a story in an <article> is read as that story, as a reader view would: not
+    # the teasers, bylines of other stories and footers around it.
+    stories = sorted((_tidy("".join(parts)) for parts in collector.articles), key=len)
+    if stories and len(stories[-1]) >= _ARTICLE_MIN:
+        story = stories[-1]
+        text = story if not heading or heading in story else f"{heading}\n\n{story}"
     return title or heading, text
+
+
+def _tidy(text: str) -> str:
+    lines = [line.strip(" \t") for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def _decode(data: bytes, name: str) -> str:

@@ -263,3 +263,34 @@ def test_a_pdf_without_a_text_layer_is_refused() -> None:
     buffer = io.BytesIO()
     writer.write(buffer)
     assert "has no text layer" in refused(buffer.getvalue(), "scan.pdf")
+
+
+STORY = (
+    "<p>KATHMANDU — Families of men recruited to fight abroad say they were deceived.</p>"
+    + "<p>“They promised him a job guarding a warehouse,” said Sita Magar, 52. "
+    + "The family paid Rs 900,000 to an agent in Kathmandu, Nepal.</p>" * 8
+)
+
+
+def test_a_web_page_is_read_as_its_story_without_menus_teasers_or_footers() -> None:
+    page = (
+        "<html><head><title>Families deceived | The Daily</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></header>"
+        "<h1>Families say recruits were deceived</h1>"
+        f"<article class='story'>{STORY}</article>"
+        "<aside><h2>Related</h2><p>Minister says “nothing to hide”</p></aside>"
+        "<article class='teaser'><p>Other story: “we will appeal”, lawyer says</p></article>"
+        "<form><button>Accept cookies</button></form>"
+        "<footer>© 2026 The Daily. All rights reserved.</footer></body></html>"
+    )
+    document = read_bytes(page.encode(), "story.html")
+    assert document.text.startswith("Families say recruits were deceived\n\nKATHMANDU")
+    assert "said Sita Magar" in document.text
+    for chrome in ("Home", "Related", "nothing to hide", "we will appeal", "cookies", "©"):
+        assert chrome not in document.text
+
+
+def test_a_page_without_an_article_keeps_its_text_but_not_its_menus() -> None:
+    page = "<nav>Home World</nav><h1>Notice</h1><p>The office is closed.</p><aside>Ads</aside>"
+    document = read_bytes(page.encode(), "notice.html")
+    assert document.text == "Notice\n\nThe office is closed."
