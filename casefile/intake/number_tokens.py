@@ -48,6 +48,11 @@ class NumberToken:
     scale: Decimal = Decimal(1)  # what a scale word multiplied the written number by
 
 
+# Digits a written figure may have: a trillion has 13; more is a code, and would overflow
+# Decimal's 28 digits once a scale word ("crore", "trillion") multiplies it.
+_MAX_DIGITS = 15
+
+
 def tidy(value: Decimal) -> Decimal:
     """A value without needless decimals or exponent: 1500000.0 -> 1500000, 1.50 -> 1.5."""
     if value == value.to_integral_value():
@@ -77,6 +82,8 @@ def _digit_token(match: re.Match[str]) -> NumberToken | None:
     end_of_digits = match.start("scale") if scale_word else match.end() - len(suffix)
     written = match.string[match.start() : end_of_digits].strip()
     cleaned = re.sub(r"[,\u00a0\u202f\u2009 ]", "", written)
+    if len(cleaned) > _MAX_DIGITS:
+        return None  # an account number or a string of digits, not a figure anyone claims
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

@@ -431,3 +431,10 @@ def test_a_figure_the_speaker_denies_is_shown_unsure() -> None:
         ("$15 an hour", True),
         ("$18", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["10000000000000000000000000000", "account 1234567890123456 crore"]
+)
+def test_a_string_of_digits_too_long_for_a_figure_is_no_claim(text: str) -> None:
+    assert [n for n in numbers_of(text) if n.confidence >= PROPOSED] == []
