@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from casefile.intake.layout import Span
 from casefile.intake.lazy import LazyPattern
 from casefile.intake.names import normalise_name
+from casefile.intake.number_lexicon import PEOPLE
 from casefile.intake.speakers import (
     NAME,
     NAME_WORD,
@@ -45,6 +46,7 @@ _MASCULINE = LazyPattern(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
 _FEMININE = LazyPattern(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f"}
+_ONE_OF = frozenset({"a", "an", "one", "the", "another"})
 # "It said" may stand for "the ministry" or "Atlas Logistics", not for a long description.
 _BODY_FOR_IT = LazyPattern(r"[Tt]he[ \t]+\S+(?:[ \t]+\S+){0,3}|[A-Z]\S*(?:[ \t]+\S+){0,4}")
 
@@ -267,10 +269,27 @@ class MentionIndex:
             found = timeline.latest_before(position, _PERSON_REACH, fits)
             if found and (best is None or found.at > best.at):
                 best = found
+        # "A relative of one recruit said ... '...,' she said": a person the text describes
+        # but never names, who spoke last, is who "she" is.
+        described = self._speakers.latest_before(position, _PERSON_REACH, self._is_described)
+        if described is not None and (best is None or described.at > best.at):
+            best = described
         if best is None:
             return None
         self.learn_gender((best.start, best.end), word)
         return best.start, best.end
+
+    def _is_described(self, mention: Mention) -> bool:
+        """A speaker described as one person: "a relative of one recruit", "the mother"."""
+        if mention.kind is not SpeakerKind.BODY:
+            return False
+        words = self.text[mention.start : mention.end].split()
+        return (
+            len(words) >= 2
+            and words[0].lower() in _ONE_OF
+            and words[1].lower() in PEOPLE
+            and not words[1].lower().endswith("s")
+        )
 
     def _fits_it(self, mention: Mention) -> bool:
         phrase = self.text[mention.start : mention.end]

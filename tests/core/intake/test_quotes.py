@@ -107,6 +107,16 @@ def test_a_pronoun_after_a_quotation_is_not_someone_named_inside_it() -> None:
     assert last.speaker == "Sarah Whitfield"
 
 
+def test_she_is_the_unnamed_relative_who_spoke_last_not_a_man_named_before() -> None:
+    text = (
+        '"They promised him $2,000," said Samir Haddad, a fisherman whose son left.\n\n'
+        "A relative of another recruit, who asked not to be named, said the men were told "
+        'they would drive trucks. "They said $2,000 a month," she said.'
+    )
+    last = quotes_of(text)[-1]
+    assert last.speaker == "A relative of another recruit"
+
+
 def test_a_title_tells_a_pronoun_who_it_can_be() -> None:
     text = (
         "Tomas Ilic, 51, runs the agency. Dana Ceban, 44, was jailed on Friday; Ms Ceban will "
