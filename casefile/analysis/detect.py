@@ -16,7 +16,14 @@ from casefile.analysis.describe import (
     stated_form,
 )
 from casefile.analysis.facts import ClaimFacts
-from casefile.analysis.groups import GroupKey, group_facts, group_key, ordered
+from casefile.analysis.groups import (
+    GroupKey,
+    group_facts,
+    group_key,
+    has_subject,
+    ordered,
+    subjects_by_kind,
+)
 from casefile.analysis.normalise import why_not_comparable
 from casefile.analysis.positions import Position, positions
 from casefile.analysis.subjects import SubjectMap
@@ -115,12 +122,20 @@ def detect(
       signatures, and a caller that stores dismissed signatures keeps them dismissed. A new claim
       joining a side makes a new candidate (new evidence deserves a new look).
     """
-    groups = group_facts(facts, subject_map)
+    return _detect_groups(group_facts(facts, subject_map, with_unknown=True))
+
+
+def _detect_groups(groups: dict[GroupKey, list[ClaimFacts]]) -> list[Candidate]:
     found: list[Candidate] = []
     for key in sorted(groups):
         members = groups[key]
-        if len(members) > 1:
-            found.extend(_detect_group(key, members))
+        if len(members) < 2:
+            continue
+        for candidate in _detect_group(key, members):
+            # In a subject's group, claims of unknown subject set only against each other are
+            # the unknown group's own candidate already.
+            if not key[0] or has_subject((*candidate.lower, *candidate.upper)):
+                found.append(candidate)
     return found
 
 
@@ -142,19 +157,29 @@ def recheck(
     subject_keys = {subject for subject, _ in keys}
     if subject_map is not None:
         subject_keys = subject_map.keys_into(subject_keys)
+    # Claims of unknown subject are compared with the subject of their unit family and period
+    # when it has just one (groups.py): where the edit may have made or ended that, all of the
+    # family and period is re-checked.
+    compats = {compat for _, compat in keys}
+    with_unknown = {f.normalised.compat for f in facts if not f.subject_key} & compats
+    with_unknown.update(compat for subject, compat in keys if not subject)
+    subjects = subjects_by_kind(
+        (f for f in facts if f.normalised.compat in with_unknown), subject_map
+    )
+    reach = 1 + len(changed) + len(keys)
+    whole = {compat for compat in with_unknown if subjects[compat] <= reach}
     # The subject-key test is a cheap string lookup; only its hits pay for a full group key.
     touched = [
-        f for f in facts if f.subject_key in subject_keys and group_key(f, subject_map) in keys
+        f
+        for f in facts
+        if f.normalised.compat in whole
+        or (f.subject_key in subject_keys and group_key(f, subject_map) in keys)
     ]
-    groups = group_facts(touched, subject_map)
-    found: list[Candidate] = []
-    for key in sorted(groups):
-        if len(groups[key]) > 1:
-            found.extend(_detect_group(key, groups[key]))
+    groups = group_facts(touched, subject_map, with_unknown=True, subjects=subjects)
     return Recheck(
-        groups=frozenset(keys),
+        groups=frozenset(keys | set(groups)),
         claim_ids=frozenset({f.id for f in touched} | changed),
-        candidates=tuple(found),
+        candidates=tuple(_detect_groups(groups)),
     )
 
 

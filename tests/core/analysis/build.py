@@ -59,7 +59,9 @@ ONE_STATEMENT = "apart, but one source on one date: no candidate"
 def verdict(a: Said, b: Said, rates: Mapping[str, Decimal] | None = None) -> str:
     """What detection makes of two claims, in the words of the pair table."""
     first, second = facts("a", a, rates), facts("b", b, rates)
-    if first.subject_key != second.subject_key:
+    # a claim of unknown subject may be about any subject: it is compared
+    known = {first.subject_key, second.subject_key} - {""}
+    if len(known) > 1:
         assert detect([first, second]) == []
         return NOT_COMPARED
     if not comparable(first.normalised, second.normalised):

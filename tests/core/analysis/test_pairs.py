@@ -130,13 +130,14 @@ PAIRS = [
     pair("km-vs-miles", Said("10", "km"), Said("6.2", "miles", source=B), AGREE),
     pair("tonnes-vs-kg", Said("2", "tonnes"), Said("2000", "kg", source=B), AGREE),
     pair("percentages", Said("10", "%"), Said("20", "percent", source=B), CONFLICT),
-    # Subjects: spellings meet; a missing subject meets only other missing subjects.
+    # Subjects: spellings meet; a missing subject meets any subject of its unit family and
+    # period ("paid $1,000 a month" may well be the "salary of $2,000 per month").
     pair("subject-spellings", usd("2000", subject="The monthly salaries"),
          usd("1000", subject="monthly salary", source=B), CONFLICT),
     pair("no-subject-same-kind", people("350", subject=""),
          people("500", subject="", source=B), CONFLICT),
     pair("no-subject-vs-subject", people("350", subject=""),
-         people("500", subject="death toll", source=B), NOT_COMPARED),
+         people("500", subject="death toll", source=B), CONFLICT),
     pair("different-subjects", usd("2000", subject="monthly pay"),
          usd("1000", subject="rent", source=B), NOT_COMPARED),
     # Sources and dates.
