@@ -17,7 +17,7 @@ from casefile.intake.mentions import MentionIndex
 from casefile.intake.paraphrase import reported_speech
 from casefile.intake.quote_marks import MarkedQuote, double_quotes, single_quotes
 from casefile.intake.speakers import SpeakerKind, pronoun_of, speaker_kind
-from casefile.intake.transcripts import Turn, interviewee, turn_of
+from casefile.intake.transcripts import Turn, interviewee, interviewer, turn_of
 
 _TRIM = " \t\n\r,;:\u00a0"
 _INHERITED = "inherited"  # from the quotation before, in the same paragraph
@@ -52,10 +52,11 @@ def find_quotes(text: str, progress: Callable[[int], None] | None = None) -> lis
     """`extract_quotes`, calling `progress(position)` as blocks of the text are done."""
     names = MentionIndex.of(text)
     answerer = interviewee(text)
+    asker = interviewer(text)
     drafts: list[_Draft] = []
     last_turn: Turn | None = None  # the last labelled turn, whose speaker a voice-over dubs
     for number, block in enumerate(block_spans(text)):
-        turn = turn_of(text, block, names, answerer, previous=last_turn)
+        turn = turn_of(text, block, names, answerer, previous=last_turn, asker=asker)
         last_turn = turn or last_turn
         drafts.extend(_block_drafts(text, block, number, turn))
         if progress is not None and number % 64 == 0:
@@ -363,11 +364,18 @@ def _confidence(draft: _Draft, original: _Draft) -> float:
         return 0.4 if draft.words >= 4 else (0.3 if draft.words == 3 else 0.15)
     table = _PARAPHRASE_CONFIDENCE if paraphrase else _DIRECT_CONFIDENCE
     base = table.get(draft.how or "", 0.5)
+    if not paraphrase and 0 < draft.words <= _SCARE_WORDS and draft.how in _CARRIED_ON:
+        # 'she becomes "illegal" the same day' in her answer: one word that only inherits a
+        # speaker is how they put it, not a statement ('"Never," he said' is one).
+        base = _SCARE_CONFIDENCE
     if draft.speaker != original.speaker:
         base -= 0.05  # resolved from a pronoun or a surname: a small chance of the wrong person
     return round(max(0.05, min(base, 0.95)), 2)
 
 
+_SCARE_WORDS = 1
+_CARRIED_ON = frozenset({_INHERITED, _CARRIED, _HEADER})
+_SCARE_CONFIDENCE = 0.25
 _DIRECT_CONFIDENCE = {
     How.ADJACENT: 0.9,
     How.SENTENCE: 0.7,

@@ -26,6 +26,7 @@ _PARTICLE = (
 NAME = (
     rf"(?:{_TITLE}[ \t]+)?(?:{_INITIAL}[ \t]?)?{NAME_WORD}"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_INITIAL}|{NAME_WORD})){{0,5}}"
+    r"(?:[*†‡](?!\w))?"  # "Ahmed*, 27": a name changed, its footnote mark
 )
 # Scripts without capitals (Arabic, Hebrew, CJK): any run of their words can be a name.
 CASELESS_NAME = (
@@ -215,7 +216,7 @@ def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     if 0 <= last_role < len(tokens) - 1 and _capitalised(text, tokens[last_role + 1]):
         tokens = tokens[last_role + 1 :]
     span_start, span_end = tokens[0][0], tokens[-1][1]
-    while span_end > span_start and text[span_end - 1] in ".,;:'’":
+    while span_end > span_start and text[span_end - 1] in ".,;:'’*†‡":
         if text[span_end - 1] == "." and span_end - span_start <= 3:
             break  # "Dr." alone keeps its full stop
         span_end -= 1

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from casefile.intake.layout import Span
 from casefile.intake.lazy import LazyPattern
 from casefile.intake.mentions import MentionIndex
+from casefile.intake.names import normalise_name
 from casefile.intake.speakers import CASELESS_NAME, NAME, clean_speaker
 from casefile.intake.wordlists import words
 
@@ -40,6 +41,11 @@ _INTERVIEWEE = LazyPattern(
     rf"(?:with|WITH)[ \t]+(?P<name>{NAME}|{CASELESS_NAME})"
     rf"|(?:Interviewee|Speaker|Witness)[ \t]*:[ \t]*(?P<labelled>{NAME}|{CASELESS_NAME})"
 )
+# Who asks the questions: "Interview by Claire Morin", "Interviewer: Claire Morin", a byline.
+_INTERVIEWER = LazyPattern(
+    rf"(?:(?:[Ii]nterview(?:ed)?|[Qq]uestions|Q&A)[ \t]+by|Interviewer[ \t]*:|(?m:^)[ \t]*By)"
+    rf"[ \t]+(?P<name>{NAME}|{CASELESS_NAME})"
+)
 _HEADER_REACH = 600
 _QUOTE_MARKS = "\"“”„«'‘"
 
@@ -64,12 +70,29 @@ def interviewee(text: str) -> Span | None:
     return clean_speaker(text, match.start(group), match.end(group))
 
 
+def interviewer(text: str) -> str | None:
+    """The name of whoever asks the questions, from the first lines of the text."""
+    match = _INTERVIEWER.search(text, 0, min(len(text), _HEADER_REACH))
+    if not match:
+        return None
+    span = clean_speaker(text, match.start("name"), match.end("name"))
+    return text[span[0] : span[1]] if span else None
+
+
+def _names_part_of(label: str, name: str) -> bool:
+    """ "MORIN" or "Claire Morin" for Claire Morin."""
+    words = normalise_name(label).split()
+    return bool(words) and set(words) <= set(normalise_name(name).split())
+
+
 def turn_of(
     text: str,
     block: Span,
     names: MentionIndex,
     answerer: Span | None,
+    *,
     previous: Turn | None = None,
+    asker: str | None = None,
 ) -> Turn | None:
     """The turn a block holds when it starts with a speaker label; None for the journalist's
     own lines. `previous` is the turn before, whose speaker a voice-over translates."""
@@ -82,8 +105,8 @@ def turn_of(
     label = match.group("label")
     lowered = label.lower()
     in_list = match.group("bullet") is not None
-    if lowered in _QUESTION_LABELS:
-        return None
+    if lowered in _QUESTION_LABELS or (asker is not None and _names_part_of(label, asker)):
+        return None  # "MORIN: How many women?" when Claire Morin asks the questions
     if lowered in _DUBBED_LABELS:
         speaker = previous.speaker if previous is not None else None
         return Turn(body, speaker, label_is_name=speaker is not None, in_list=in_list)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.domain.enums import QuoteKind
-from casefile.intake import QuoteCandidate, extract_quotes
+from casefile.intake import PROPOSED, QuoteCandidate, extract_quotes
 
 
 def quotes_of(text: str) -> list[QuoteCandidate]:
@@ -437,6 +437,25 @@ def test_a_broadcast_transcript_quotes_its_sources_not_its_presenters() -> None:
             "Free? [laughs] If you don't take the house, you don't get the work.",
         ),
     ]
+
+
+def test_a_magazine_interview_quotes_the_answers_not_the_interviewers_questions() -> None:
+    text = (
+        "Interview by Claire Morin\n\n"
+        "Lina Haddad, 41, is a labour lawyer in Beirut.\n\n"
+        "MORIN: How many women are we talking about?\n\n"
+        'HADDAD: About 250,000. If she leaves, she becomes "illegal" the same day.\n'
+    )
+    found = [(q.speaker, q.text, q.confidence >= PROPOSED) for q in quotes_of(text)]
+    assert found == [
+        ("Lina Haddad", 'About 250,000. If she leaves, she becomes "illegal" the same day.', True),
+        ("Lina Haddad", "illegal", False),  # her word for it, not a statement of hers
+    ]
+
+
+def test_a_name_changed_to_protect_someone_keeps_its_footnote_mark_out() -> None:
+    text = "Ahmed*, 27, a construction worker in Doha, said he paid the agent 450,000 taka."
+    assert only(text).speaker == "Ahmed"
 
 
 def test_labelled_transcript_lines_name_their_speakers() -> None:
