@@ -80,6 +80,8 @@ _NAMED_AS = LazyPattern(
     rf"|gave[ \t]+(?:his|her|their)[ \t]+(?:first[ \t]+)?name[ \t]+(?:only[ \t]+)?as)"
     rf"[ \t]+(?P<name>{NAME}|{CASELESS_NAME})[ \t]*$"
 )
+# "His counsel, advocate Neha Bhardwaj, claimed": a name after a job in lower case.
+_JOB_THEN_NAME = LazyPattern(rf"[ \t]*(?:[a-z][\w-]*[ \t]+){{1,3}}(?P<name>{NAME})[ \t]*")
 _WHOLE_NAME = LazyPattern(rf"[ \t]*(?P<name>{NAME})[ \t]*")
 
 
@@ -103,7 +105,11 @@ def speaker_span(match: re.Match[str]) -> Span:
     base = match.group("speaker")
     if apposition and speaker_kind(base) is not SpeakerKind.PERSON:
         first_part = apposition[1:].split(",")[0]
-        name = _WHOLE_NAME.fullmatch(first_part) or _NAMED_AS.search(first_part)
+        name = (
+            _WHOLE_NAME.fullmatch(first_part)
+            or _JOB_THEN_NAME.fullmatch(first_part)
+            or _NAMED_AS.search(first_part)
+        )
         if name:
             offset = match.start("apposition") + 1 + name.start("name")
             span = offset, offset + len(name.group("name"))

@@ -21,6 +21,17 @@ FRACTION = re.compile(
     r"(?=[ \t]+of[ \t]+(?!(?:an?|the)?[ \t]*(?:hour|day|week|month|year|century|mile|kilo)))",
     re.IGNORECASE,
 )
+# "one in five workers", "three out of four cases".
+_SMALL_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10,
+}  # fmt: skip
+_WORD_OR_DIGITS = "(?:" + "|".join(_SMALL_NUMBERS) + r"|\d{1,3})"
+ONE_IN = re.compile(
+    rf"(?<![\w-])(?P<part>{_WORD_OR_DIGITS})[ \t]+(?:in|out[ \t]+of)[ \t]+"
+    rf"(?P<whole>{_WORD_OR_DIGITS})(?![\w-])",
+    re.IGNORECASE,
+)
 _CONFIDENCE = 0.6
 
 
@@ -49,4 +60,26 @@ def fraction_readings(text: str) -> list[Reading]:
             confidence=_CONFIDENCE,
         )
         readings.append(with_share_of(text, reading))
-    return readings
+    for match in ONE_IN.finditer(text):
+        part, whole = _count_of(match.group("part")), _count_of(match.group("whole"))
+        if not 0 < part < whole:
+            continue
+        share = tidy((Decimal(100) * part / whole).quantize(Decimal("0.1")))
+        readings.append(
+            with_share_of(
+                text,
+                Reading(
+                    match.start(),
+                    match.end(),
+                    share,
+                    unit="percent",
+                    kind=NumberKind.PERCENTAGE,
+                    confidence=_CONFIDENCE,
+                ),
+            )
+        )
+    return sorted(readings, key=lambda r: r.start)
+
+
+def _count_of(written: str) -> int:
+    return int(written) if written.isdigit() else _SMALL_NUMBERS[written.lower()]

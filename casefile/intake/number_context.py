@@ -30,7 +30,9 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "Lucas Ferreira, 24," / "Lima, now 21," / "Ferreira (24)": an age in apposition to a name.
-_NAME_BEFORE_AGE = re.compile(r"[A-Z][\w'’-]+(?:,[ \t]*(?:then|now|aged)?[ \t]*|[ \t]*\([ \t]*)$")
+_NAME_BEFORE_AGE = re.compile(
+    r"[A-Z][\w'’-]+[*†‡]?(?:,[ \t]*(?:then|now|aged)?[ \t]*|[ \t]*\([ \t]*)$"
+)
 _AGE_APPOSITION_AFTER = re.compile(r"[ \t]*[,)]")
 _PERSON_BEFORE_AGE = re.compile(
     r"\b(?P<noun>[a-z]+)(?:,[ \t]*(?:then|now|aged)?[ \t]*|[ \t]*\([ \t]*)$"

@@ -14,7 +14,8 @@ _DIGITS = re.compile(
     # money, though
     r"(?:(?<![\w,])|(?<=\bSh)|(?<=\bShs)|(?<=KSh)|(?<=Ksh)|(?<=\bRs)|(?<=\bTk)|(?<=\bRp)"
     r"|(?<=\bRM)|(?<=\bDh))(?<!(?<!Rs)\.)(?:"
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,500 and 1,500.50
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"  # 1,20,000: lakhs grouped the Indian way
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,500 and 1,500.50
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 500 with a no-break space
     r"|\d{1,3}(?: \d{3})+(?![\d])(?![ \t]+\d)"  # 1 500, not in a row of table figures
     r"|\d+(?:\.\d+)?"

@@ -18,6 +18,7 @@ from casefile.intake.number_lexicon import (
 from casefile.intake.number_tokens import tidy
 from casefile.intake.table_headers import header_reading
 
+_INTEREST = re.compile(r"[ \t]+(?:interest|growth|inflation)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"[ \t]?%|[ \t]+(?:percent|per[ \t]+cent|pct)\b", re.IGNORECASE)
 _TIME_UNIT = re.compile(
     r"(?:[ \t]+|-)(?P<unit>hours?|days?|weeks?|fortnights?|months?|years?|decades?|minutes?)"
@@ -53,8 +54,16 @@ class Reading:
 def with_unit(text: str, reading: Reading, earlier: list[Reading]) -> Reading | None:
     percent = _PERCENT.match(text, reading.end)
     if percent:
+        # "24% a year", "5% interest a month": a rate of interest or of growth
+        interest = _INTEREST.match(text, percent.end())
+        _, period, _ = around.rate_after(text, interest.end() if interest else percent.end())
         reading = replace(
-            reading, end=percent.end(), unit="percent", kind=NumberKind.PERCENTAGE, confidence=0.9
+            reading,
+            end=percent.end(),
+            unit="percent",
+            kind=NumberKind.PERCENTAGE,
+            period=period or Period.TOTAL,
+            confidence=0.9,
         )
         return with_share_of(text, reading)
     if reading.currency or reading.unit:

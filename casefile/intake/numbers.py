@@ -16,7 +16,9 @@ from casefile.intake.fractions import fraction_readings
 from casefile.intake.layout import unwrapped
 from casefile.intake.number_lexicon import (
     CURRENCY_CODE_AFTER,
+    CURRENCY_SYMBOLS,
     CURRENCY_WORD_AFTER,
+    LETTER_PREFIXES,
     currency_of_word,
 )
 from casefile.intake.number_tokens import NumberToken, apply_suffix, number_tokens, tidy
@@ -25,8 +27,15 @@ from casefile.intake.quotes import find_quotes
 from casefile.intake.speakers_of_numbers import speaker_finder
 from casefile.intake.tables import TableCells, find_tables
 
+# "between $1,500 and $2,000", "₹50,000 to ₹1 lakh", "Rs 8 to Rs 10 lakh": the second
+# figure may repeat the currency.
+_SECOND_CURRENCY = "|".join(
+    re.escape(written)
+    for written in sorted([*CURRENCY_SYMBOLS, *LETTER_PREFIXES], key=len, reverse=True)
+)
 _RANGE_JOINER = re.compile(
-    r"[ \t]*(?P<joiner>-|–|—|to|and|or)[ \t]*(?:US\$|R\$|\$|€|£)?[ \t]*", re.IGNORECASE
+    rf"[ \t]*(?P<joiner>-|–|—|to|and|or)[ \t]*(?:(?:{_SECOND_CURRENCY})\.?)?[ \t]*",
+    re.IGNORECASE,
 )
 _DENIED = re.compile(r"\b(?:not|never|rather[ \t]+than|instead[ \t]+of)[ \t]+$", re.IGNORECASE)
 _DENIED_CONFIDENCE = 0.25

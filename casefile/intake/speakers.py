@@ -96,7 +96,7 @@ NOT_A_SUBJECT = re.compile(
 )
 # The space between a speaker, a verb and what follows may hold one line break (wrapped text).
 GAP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
-APPOSITION = r"(?:,[ \t]+[^,\"“”«»\n]{1,80}?){1,3},"
+APPOSITION = r"(?:,[ \t]+[^,\"“”«»\n]{1,120}?){1,3},"
 # When, between a speaker and the verb: "Home Minister Ramesh Lekhak on Sunday said".
 SPEECH_TIME = (
     r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

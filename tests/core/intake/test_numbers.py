@@ -438,3 +438,24 @@ def test_a_figure_the_speaker_denies_is_shown_unsure() -> None:
 )
 def test_a_string_of_digits_too_long_for_a_figure_is_no_claim(text: str) -> None:
     assert [n for n in numbers_of(text) if n.confidence >= PROPOSED] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "unit", "period"),
+    [
+        ("Fees ran from ₹50,000 to ₹1 lakh each.", "50000", "100000", "INR", Period.TOTAL),
+        ("He paid ₹1,20,000 to the agent.", "120000", None, "INR", Period.TOTAL),
+        ("The lender charged 24% interest a year.", "24", None, "percent", Period.YEAR),
+        ("Prices rose 5% a month.", "5", None, "percent", Period.MONTH),
+        ("One in five workers had paid a fee.", "20", None, "percent", Period.TOTAL),
+        ("Three out of four cases ended in deportation.", "75", None, "percent", Period.TOTAL),
+    ],
+)
+def test_indian_grouping_repeated_currencies_rates_of_interest_and_one_in_five(
+    text: str, value: str, value_max: str | None, unit: str, period: Period
+) -> None:
+    number = only(text)
+    high = Decimal(value_max) if value_max else None
+    assert (number.value, number.value_max, number.unit, number.period) == (
+        Decimal(value), high, unit, period,
+    )  # fmt: skip
