@@ -9,13 +9,16 @@ from decimal import Decimal
 from casefile.domain.enums import Period, Qualifier
 from casefile.intake import number_context as around
 from casefile.intake.candidates import NumberKind
+from casefile.intake.lazy import LazyPattern
 from casefile.intake.number_lexicon import (
+    PEOPLE,
     QUALIFIER_AFTER,
     TIME_UNIT_FACTOR,
     TIME_UNITS,
     qualifier_after,
 )
 from casefile.intake.number_tokens import tidy
+from casefile.intake.speakers import NAME
 from casefile.intake.table_headers import header_reading
 
 _INTEREST = re.compile(r"[ \t]+(?:interest|growth|inflation)\b", re.IGNORECASE)
@@ -26,6 +29,9 @@ _TIME_UNIT = re.compile(
     re.IGNORECASE,
 )
 _OLD = re.compile(r"(?:-|[ \t]+)old\b", re.IGNORECASE)
+_OF_WHAT = re.compile(
+    r"[ \t]+of[ \t]+(?:the[ \t]+|their[ \t]+|his[ \t]+|her[ \t]+)?(?P<noun>[a-z][\w-]{2,})\b"
+)
 _WHO = re.compile(r"[ \t]+who\b")
 _AGO = re.compile(r"[ \t]+(?:ago|earlier|later|before|after)\b", re.IGNORECASE)
 _IN_NOUN = re.compile(r"[ \t]+(?:in|of)[ \t]+(?P<noun>[a-z]+s)\b")
@@ -81,8 +87,32 @@ def with_unit(text: str, reading: Reading, earlier: list[Reading]) -> Reading | 
             and 1 <= reading.value <= 120
         )
     ):
-        return replace(reading, unit="years", kind=NumberKind.AGE, confidence=0.85)
+        return replace(
+            reading,
+            unit="years",
+            kind=NumberKind.AGE,
+            subject=_age_of(text, reading.start),
+            confidence=0.85,
+        )
     return _count(text, reading, earlier)
+
+
+# Whose age: "K. Ramesh, 29,", "Ahmed* (27)", "recruits aged 19", "a Cambodian fisher, 26,".
+_WHOSE_AGE = LazyPattern(
+    rf"(?:(?P<name>{NAME})|(?P<noun>[a-z][\w-]*))[*†‡]?"
+    rf"(?:,[ \t]*(?:then[ \t]+|now[ \t]+)?(?:aged[ \t]+)?|[ \t]*\([ \t]*(?:aged[ \t]+)?"
+    rf"|[ \t]+aged[ \t]+(?:between[ \t]+)?)$"
+)
+
+
+def _age_of(text: str, start: int) -> str:
+    """The subject of an age: whose it is, so that two people's ages are never set against
+    each other, while two figures for one person's age are."""
+    found = _WHOSE_AGE.search(text, max(0, start - 80), start)
+    if found is None:
+        return "age"
+    who = (found.group("name") or found.group("noun")).rstrip("*†‡")
+    return f"age of {who.lower() if who.lower() in PEOPLE else who}"  # "Recruits aged 19"
 
 
 def _amount(text: str, reading: Reading, earlier: list[Reading]) -> Reading:
@@ -143,7 +173,7 @@ def _duration(text: str, reading: Reading, time_unit: re.Match[str]) -> Reading 
             value_max=value_max,
             unit=TIME_UNITS[word],
             kind=NumberKind.AGE,
-            subject=aged.subject if aged else "",
+            subject=f"age of {aged.subject}" if aged else _age_of(text, reading.start),
             confidence=0.85,
         )
     end, period, per = around.rate_after(text, end)
@@ -152,6 +182,8 @@ def _duration(text: str, reading: Reading, time_unit: re.Match[str]) -> Reading 
     if time_unit.group().startswith("-"):  # "three-month contracts": the contracts last
         counted = around.counted_after(text, qualified.end, True)
         subject = counted.subject if counted else ""
+    elif of_what := _OF_WHAT.match(text, qualified.end):  # "15 days of training"
+        subject = of_what.group("noun")
     return replace(
         reading,
         end=qualified.end,

@@ -122,3 +122,18 @@ def test_a_quotation_from_a_wrapped_page_is_stored_as_said_and_points_at_the_pag
         "month",
         "8,000 baht a month",
     )
+
+
+def test_the_ages_of_different_people_are_never_a_contradiction(case: OpenCase) -> None:
+    text = (
+        '"We were not paid," said Suman Budha, 24, a recruit.\n\n'
+        '"Nobody told us," said K. Ramesh, 29, a native of Kollam.\n\n'
+        "Sita Magar, 52, said her son was 19 years old when he left.\n"
+    )
+    read = read_bytes(text.encode("utf-8"), "ages.txt")
+    result = intake.propose(read.text)
+    with case.transaction() as s:
+        document = intake.add_document(s, read)
+        report = intake.accept(s, document, result.quotes, result.numbers)
+        assert len([c for c in report.claims if c.unit == "years"]) >= 3
+        assert analysis.run_detection(s).added == ()

@@ -459,3 +459,19 @@ def test_indian_grouping_repeated_currencies_rates_of_interest_and_one_in_five(
     assert (number.value, number.value_max, number.unit, number.period) == (
         Decimal(value), high, unit, period,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("K. Ramesh, 29, said so.", "age of K. Ramesh"),
+        ("Recruits aged 19 to 25 left.", "age of recruits"),
+        ("A Cambodian fisher, 26, said so.", "age of fisher"),
+        ("A 22-year-old recruit said so.", "age of recruit"),
+        ("Ahmed* (27) said so.", "age of Ahmed"),
+        ("After 15 days of training they were sent on.", "training"),
+    ],
+)
+def test_an_age_is_someones_and_a_duration_says_of_what(text: str, subject: str) -> None:
+    """Ages of two people are two subjects: never set against each other in the ledger."""
+    assert only(text).subject == subject
