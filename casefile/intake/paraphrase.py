@@ -48,6 +48,12 @@ _SPEAKER_BEFORE_VERB = LazyPattern(
     rf"(?P<speaker>{SPEAKER})(?:{RELATIVE}|(?P<apposition>{APPOSITION}))?,?{SPEECH_TIME}?"
     rf"{_GAP}{_ADVERBS}$"
 )
+_AND_BEFORE = LazyPattern(r"[ \t]and[ \t]+$")
+_SUBJECT_AND_VERB = LazyPattern(
+    rf"(?P<speaker>{SPEAKER})(?P<apposition>{APPOSITION})?[ \t]+(?:{ADVERB}[ \t]+)?"
+    rf"(?!and\b|or\b)[a-z]+\b"
+)
+_COORDINATED_REACH = 160  # characters from the subject's verb to "and says"
 _AFTER_VERB = LazyPattern(rf"(?:{_GAP}{PLACE_OR_TIME}){{0,2}}\s*,?\s*(?:that{_GAP})?")
 _AFTER_VERB_AND_OBJECT = LazyPattern(
     rf"{_GAP}{OBJECT}(?:{_GAP}{PLACE_OR_TIME}){{0,2}}\s*,?\s*(?:that{_GAP})?"
@@ -193,6 +199,10 @@ def _speaker_and_content(
     text: str, start: int, end: int, verb: re.Match[str]
 ) -> ReportedSpeech | None:
     speaker = _speaker_before(text, max(start, verb.start() - 200), verb.start())
+    if not speaker and _AND_BEFORE.search(text, max(start, verb.start() - 6), verb.start()):
+        # "Kioko borrowed from a Sacco to pay his fees and says he is still repaying": the
+        # subject of the sentence says it
+        speaker = _coordinated_subject(text, start, verb.start())
     if not speaker:
         return None
     after_verb = _AFTER_VERB_AND_OBJECT if verb.group() in _NEEDS_OBJECT else _AFTER_VERB
@@ -219,6 +229,15 @@ def _speaker_and_content(
     if not _valid(text, (rest.end(), end), 2 if negating else 3):
         return None
     return _reported(text, content, found)
+
+
+def _coordinated_subject(text: str, start: int, verb: int) -> re.Match[str] | None:
+    """The subject of a sentence whose second verb is the speech verb at `verb`."""
+    subject = _SUBJECT_AND_VERB.match(text, start, verb)
+    if subject is None or verb - subject.end() > _COORDINATED_REACH:
+        return None
+    between = text[subject.end() : verb]
+    return None if any(mark in between for mark in '"“”;:') else subject
 
 
 def _speaker_before(text: str, start: int, verb: int) -> re.Match[str] | None:

@@ -386,6 +386,28 @@ def test_a_speaker_by_age_or_with_the_day_they_spoke(text: str, speaker: str) ->
     assert only(text).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Kioko borrowed from a Sacco to pay his fees and says he is still repaying the loan.",
+            "he is still repaying the loan",
+            "Kioko",
+        ),
+        (
+            "Rai met the families on Monday and told them the government would help.",
+            "the government would help",
+            "Rai",
+        ),
+    ],
+)
+def test_the_subject_of_a_sentence_says_what_follows_and(
+    text: str, words: str, speaker: str
+) -> None:
+    quote = only(text)
+    assert (quote.text, quote.speaker) == (words, speaker)
+
+
 def test_a_denial_keeps_its_verb() -> None:
     quote = only("Mendes denied that he had misled anyone.")
     assert quote.text == "denied that he had misled anyone"
