@@ -7,9 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from casefile.domain.enums import ContradictionKind, ContradictionStatus, SourceKind
+from casefile.domain.records import Document
 from casefile.intake import read_bytes
 from casefile.services import analysis, contradictions, intake
 from casefile.services.case import OpenCase
+from casefile.services.intake import AcceptReport
 
 ARTICLE = (
     "Families say recruits were misled about pay and contracts\n"
@@ -26,12 +28,19 @@ ARTICLE = (
 )
 
 
-def test_article_conflicts_reach_the_ledger_and_dismissal_sticks(case: OpenCase) -> None:
-    read = read_bytes(ARTICLE.encode("utf-8"), "velmar.txt")
+def take_in(
+    case: OpenCase, text: str, name: str, published_on: date | None = None
+) -> tuple[Document, AcceptReport]:
+    """Reads `text` as the file `name`, adds it to the case and accepts every candidate."""
+    read = read_bytes(text.encode("utf-8"), name)
     result = intake.propose(read.text)
     with case.transaction() as s:
-        document = intake.add_document(s, read, published_on=date(2026, 5, 14))
-        report = intake.accept(s, document, result.quotes, result.numbers)
+        document = intake.add_document(s, read, published_on=published_on)
+        return document, intake.accept(s, document, result.quotes, result.numbers)
+
+
+def test_article_conflicts_reach_the_ledger_and_dismissal_sticks(case: OpenCase) -> None:
+    document, report = take_in(case, ARTICLE, "velmar.txt", date(2026, 5, 14))
     assert {src.name for src in report.sources_created} >= {"Yusuf Demir", "Elena Varga"}
     with case.transaction() as s:
         found = analysis.run_detection(s)
@@ -76,11 +85,7 @@ def test_speakers_become_sources_of_the_right_kind_named_as_in_a_list(case: Open
         '"Nobody told us anything," said a relative of one recruit.\n\n'
         "At least 40 have died, local officials said.\n"
     )
-    read = read_bytes(text.encode("utf-8"), "sources.txt")
-    result = intake.propose(read.text)
-    with case.transaction() as s:
-        document = intake.add_document(s, read)
-        report = intake.accept(s, document, result.quotes, result.numbers)
+    _, report = take_in(case, text, "sources.txt")
     kinds = {src.name: src.kind for src in report.sources_created}
     assert kinds.get("A document seen by the Post") is SourceKind.DOCUMENT, kinds
     assert kinds.get("The foreign ministry") is SourceKind.ORGANISATION, kinds
@@ -101,11 +106,7 @@ PDF_PAGE = (
 def test_a_quotation_from_a_wrapped_page_is_stored_as_said_and_points_at_the_page(
     case: OpenCase,
 ) -> None:
-    read = read_bytes(PDF_PAGE.encode("utf-8"), "report.txt")
-    result = intake.propose(read.text)
-    with case.transaction() as s:
-        document = intake.add_document(s, read)
-        report = intake.accept(s, document, result.quotes, result.numbers)
+    _, report = take_in(case, PDF_PAGE, "report.txt")
     texts = {q.text for q in report.quotes}
     assert "We worked twenty hours and were paid for none of them" in texts
     assert "the recruitment agent had kept his passport" in texts
@@ -130,10 +131,7 @@ def test_the_ages_of_different_people_are_never_a_contradiction(case: OpenCase) 
         '"Nobody told us," said K. Ramesh, 29, a native of Kollam.\n\n'
         "Sita Magar, 52, said her son was 19 years old when he left.\n"
     )
-    read = read_bytes(text.encode("utf-8"), "ages.txt")
-    result = intake.propose(read.text)
+    _, report = take_in(case, text, "ages.txt")
+    assert len([c for c in report.claims if c.unit == "years"]) >= 3
     with case.transaction() as s:
-        document = intake.add_document(s, read)
-        report = intake.accept(s, document, result.quotes, result.numbers)
-        assert len([c for c in report.claims if c.unit == "years"]) >= 3
         assert analysis.run_detection(s).added == ()
