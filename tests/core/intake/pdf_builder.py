@@ -12,8 +12,9 @@ def _content(lines: list[str]) -> bytes:
     return "\n".join(commands).encode("latin-1")
 
 
-def pdf_of_pages(pages: list[list[str]]) -> bytes:
-    """A PDF whose page n shows the lines of pages[n], top to bottom, in Helvetica."""
+def pdf_of_pages(pages: list[list[str]], *, title: str = "") -> bytes:
+    """A PDF whose page n shows the lines of pages[n], top to bottom, in Helvetica, with
+    `title` in its metadata when given."""
     count = len(pages)
     page_ids = [4 + 2 * n for n in range(count)]
     objects: dict[int, bytes] = {
@@ -38,6 +39,12 @@ def pdf_of_pages(pages: list[list[str]]) -> bytes:
             + content
             + b"\nendstream"
         )
+    info = ""
+    if title:
+        info_id = max(objects) + 1
+        escaped = title.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        objects[info_id] = f"<< /Title ({escaped}) /Producer (pdf_builder.py) >>".encode("latin-1")
+        info = f" /Info {info_id} 0 R"
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets: dict[int, int] = {}
     for number in sorted(objects):
@@ -48,5 +55,5 @@ def pdf_of_pages(pages: list[list[str]]) -> bytes:
     out += f"xref\n0 {size}\n0000000000 65535 f \n".encode()
     for number in range(1, size):
         out += f"{offsets[number]:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += f"trailer\n<< /Size {size} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
